@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/**/*.corpus.test.ts'],
+    restoreMocks: true,
+    globals: false,
+    testTimeout: 30_000,
+  },
+});
