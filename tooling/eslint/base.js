@@ -1,11 +1,13 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The shared flat config: eslint recommended + type-aware typescript-eslint. */
 export default tseslint.config(
   { name: 'xxgk/ignores', ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/json-schema/**'] },
   { name: 'xxgk/js', ...js.configs.recommended },
+  { name: 'xxgk/node-globals', languageOptions: { globals: { ...globals.node } } },
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
   {
     name: 'xxgk/typescript',
@@ -23,4 +25,5 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  { name: 'xxgk/scripts', files: ['scripts/**', '**/scripts/**'], rules: { 'no-console': 'off' } },
 );

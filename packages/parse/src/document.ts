@@ -47,3 +47,20 @@ export interface SourceDocument {
   readonly text: string;
   readonly blocks: readonly DocBlock[];
 }
+
+/** What a format processor receives: the raw bytes, and for text formats the decoded text. */
+export interface ProcessorInput {
+  readonly bytes: Uint8Array;
+  /** Decoded text (text, markdown, html); undefined for binary formats (docx, pdf). */
+  readonly text?: string;
+  readonly name?: string;
+}
+
+/** One processor per format (src/formats/<format>.ts). */
+export interface FormatProcessor {
+  readonly format: SourceFormat;
+  readonly extensions: readonly string[];
+  /** True when the bytes look like this format (magic numbers, markup). */
+  sniff(bytes: Uint8Array): boolean;
+  toDocument(input: ProcessorInput): SourceDocument | Promise<SourceDocument>;
+}

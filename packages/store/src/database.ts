@@ -1,0 +1,95 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Report } from '@xxgk/schema';
+
+/** A finding as stored with a report version (the LintMessage fields). */
+export interface StoredFinding {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  path?: string;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  level: string | null;
+  kind: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number | null;
+  content_id: string;
+  source_sha256: string;
+  title: string;
+  template: string;
+  published_on: string | null;
+  balanced: boolean | null;
+  error_count: number;
+  warning_count: number;
+  version: number;
+  report: JSONColumnType<Report, string, string>;
+  text: string | null;
+  ingested_at: ColumnType<Date, never, Date>;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  content_id: string;
+  source_sha256: string;
+  title: string;
+  report: JSONColumnType<Report, string, string>;
+  findings: JSONColumnType<StoredFinding[], string, string>;
+  ingested_at: Date;
+  replaced_at: ColumnType<Date, never, never>;
+}
+
+export interface CellsTable {
+  report_id: number;
+  path: string;
+  value: number | null;
+  raw: string | null;
+}
+
+export interface FindingsTable {
+  id: Generated<number>;
+  report_id: number;
+  ordinal: number;
+  rule_id: string | null;
+  severity: number;
+  message: string;
+  message_id: string | null;
+  line: number;
+  column: number;
+  end_line: number | null;
+  end_column: number | null;
+  path: string | null;
+}
+
+export interface MigrationsTable {
+  name: string;
+  applied_at: ColumnType<Date, never, never>;
+}
+
+/** The store's tables, for Kysely. */
+export interface Database {
+  agencies: AgenciesTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  cells: CellsTable;
+  findings: FindingsTable;
+  xxgk_migrations: MigrationsTable;
+}
