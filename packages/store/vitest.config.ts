@@ -1,4 +1,4 @@
 import base from '@xxgk/vitest-config/base';
 import { defineProject, mergeConfig } from 'vitest/config';
 
-export default mergeConfig(base, defineProject({ test: { name: 'store' } }));
+export default mergeConfig(base, defineProject({ test: { name: 'store', hookTimeout: 120_000 } }));

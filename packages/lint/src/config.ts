@@ -39,6 +39,11 @@ export interface ResolvedRule {
   readonly rule: Rule;
   readonly severity: 'warn' | 'error';
   readonly options: unknown;
+  /**
+   * True when the severity was set by the configuration (a `rules` entry or the strict preset): it
+   * then applies to every finding; otherwise a finding may carry its own severity (ReportDescriptor.severity).
+   */
+  readonly fixed?: boolean;
 }
 
 export const CONFIG_FILES = ['xxgk.config.json', 'xxgk.config.js', 'xxgk.config.mjs'] as const;
@@ -90,7 +95,12 @@ export function resolveConfig(
   for (const [id, setting] of settings) {
     const rule = registry[id];
     if (!rule || setting.severity === 'off') continue;
-    resolved.set(id, { rule, severity: setting.severity, options: resolveOptions(rule, setting.options) });
+    resolved.set(id, {
+      rule,
+      severity: setting.severity,
+      options: resolveOptions(rule, setting.options),
+      fixed: setting.explicit || config.preset === 'strict',
+    });
   }
   return resolved;
 }
@@ -99,7 +109,7 @@ function resolveOptions(rule: Rule, given: unknown): unknown {
   const defaults = rule.meta.defaultOptions;
   const merged =
     given !== undefined && typeof given === 'object' && given !== null && !Array.isArray(given) && typeof defaults === 'object' && defaults !== null
-      ? { ...(defaults as object), ...(given as object) }
+      ? { ...(defaults), ...(given) }
       : (given ?? defaults ?? {});
   if (!rule.meta.options) return merged;
   const result = rule.meta.options.safeParse(merged);

@@ -12,6 +12,8 @@ export interface Directives {
   readonly document: ReadonlySet<string>;
   /** Line number → rule ids (or '*') disabled on that line. */
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Lines holding a directive: nothing is reported on them (the 【】 form is not template residue). */
+  readonly directiveLines: ReadonlySet<number>;
 }
 
 const DIRECTIVE =
@@ -21,10 +23,12 @@ const DIRECTIVE =
 export function readDirectives(lines: readonly { line: number; text: string }[]): Directives {
   const document = new Set<string>();
   const byLine = new Map<number, Set<string>>();
+  const directiveLines = new Set<number>();
   for (const { line, text } of lines) {
     if (!text.includes('xxgk-disable')) continue;
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
+    directiveLines.add(line);
     const keyword = m[1] ?? m[3] ?? m[5] ?? '';
     const list = (m[2] ?? m[4] ?? m[6] ?? '').replace(/--.*$/, '');
     const ids = list
@@ -40,12 +44,13 @@ export function readDirectives(lines: readonly { line: number; text: string }[])
       byLine.set(line + 1, set);
     }
   }
-  return { document, lines: byLine };
+  return { document, lines: byLine, directiveLines };
 }
 
 /** True when a finding of `ruleId` on `line` is disabled by a directive. */
 export function isDisabled(directives: Directives, ruleId: string, line: number): boolean {
   if (directives.document.has('*') || directives.document.has(ruleId)) return true;
+  if (directives.directiveLines.has(line)) return true;
   const set = directives.lines.get(line);
   return set !== undefined && (set.has('*') || set.has(ruleId));
 }

@@ -41,7 +41,7 @@ export function ruleApplies(rule: Rule, report: Report, previousReport: Report |
 interface Active {
   readonly id: string;
   readonly entry: ResolvedRule;
-  readonly visitors: RuleVisitors;
+  visitors: RuleVisitors;
   crashed: boolean;
 }
 
@@ -84,7 +84,7 @@ export function lintReport(report: Report, options: LintOptions): LintMessage[] 
     const rule = entry.rule;
     const context: RuleContext<string, unknown> = {
       id,
-      report,
+      model: report,
       previousReport,
       options: entry.options,
       template,
@@ -94,8 +94,7 @@ export function lintReport(report: Report, options: LintOptions): LintMessage[] 
         if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`);
         const span = descriptor.span ?? fallback;
         if (isDisabled(directives, id, span.line)) return;
-        const severityName =
-          entry.severity === rule.meta.defaultSeverity ? (descriptor.severity ?? entry.severity) : entry.severity;
+        const severityName = entry.fixed === true ? entry.severity : (descriptor.severity ?? entry.severity);
         const message: LintMessage = {
           ruleId: id,
           severity: SEVERITY[severityName],
@@ -120,32 +119,39 @@ export function lintReport(report: Report, options: LintOptions): LintMessage[] 
     actives.push(active);
   }
 
-  const dispatch = <K extends keyof RuleVisitors>(key: K, arg: Parameters<NonNullable<RuleVisitors[K]>>[0]): void => {
-    for (const active of actives) {
+  /** The visitors of one kind, as (active, fn) pairs, so a walk step costs only the rules that listen. */
+  type Handler = readonly [Active, (arg: never) => void];
+  const handlers = (key: keyof RuleVisitors): Handler[] =>
+    actives.flatMap((a) => {
+      const fn: ((arg: never) => void) | undefined = a.crashed ? undefined : a.visitors[key];
+      return fn ? [[a, fn] as const] : [];
+    });
+  const run = <T>(list: readonly Handler[], arg: T): void => {
+    for (const [active, fn] of list) {
       if (active.crashed) continue;
-      const visitor = active.visitors[key] as ((a: typeof arg) => void) | undefined;
-      if (!visitor) continue;
       try {
-        visitor.call(active.visitors, arg);
+        (fn as (a: T) => void)(arg);
       } catch (error) {
         crash(active, error);
       }
     }
   };
-  const has = (key: keyof RuleVisitors): boolean => actives.some((a) => !a.crashed && a.visitors[key] !== undefined);
+  const dispatch = (key: keyof RuleVisitors, arg: unknown): void => run(handlers(key), arg);
 
   dispatch('report', report);
-  if (has('section')) {
-    const walk = (sections: readonly Section[]): void => {
-      for (const section of sections) {
-        dispatch('section', section);
-        walk(section.children);
-      }
-    };
-    walk(report.sections);
+  const sectionHandlers = handlers('section');
+  if (sectionHandlers.length > 0) {
+    // Depth-first, pre-order, without recursion (a hostile document may nest very deep).
+    const stack: Section[] = [...report.sections].reverse();
+    for (let section = stack.pop(); section !== undefined; section = stack.pop()) {
+      run(sectionHandlers, section);
+      for (let i = section.children.length - 1; i >= 0; i--) stack.push(section.children[i]!);
+    }
   }
-  if (has('fact')) for (const fact of report.facts) dispatch('fact', fact);
-  if (has('line')) for (const line of source.lines) dispatch('line', line);
+  const factHandlers = handlers('fact');
+  if (factHandlers.length > 0) for (const fact of report.facts) run(factHandlers, fact);
+  const lineHandlers = handlers('line');
+  if (lineHandlers.length > 0) for (const line of source.lines) run(lineHandlers, line);
   dispatch('report:exit', report);
 
   return messages.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -60,7 +60,11 @@ export interface ReportDescriptor<MessageIds extends string> {
   readonly span?: Span | null;
   /** Model path of the offending cell or field. */
   readonly path?: string;
-  /** Severity override for this finding (e.g. a column-only carry-over mismatch is a warning). */
+  /**
+   * Severity of this finding when it differs from the rule's default (a carry-over mismatch of the
+   * 总计 is an error, of one column a warning). A severity set in the configuration (a `rules` entry,
+   * or the strict preset) wins over it.
+   */
   readonly severity?: 'error' | 'warn';
   readonly fix?: LintFix;
   readonly suggest?: readonly LintSuggestion[];
@@ -68,22 +72,24 @@ export interface ReportDescriptor<MessageIds extends string> {
 
 export interface RuleContext<MessageIds extends string, Options> {
   readonly id: string;
-  readonly report: Report;
+  /** The report being linted (also passed to the `report` / `report:exit` visitors). */
+  readonly model: Report;
   /** Last year's report of the same agency, when known (cross-year rules). */
   readonly previousReport: Report | null;
   readonly options: Options;
   readonly template: TemplateCatalogue;
   readonly source: SourceText;
+  /** Reports a finding (ESLint's context.report). */
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
 /** Visitors the linter calls while it walks a Report once. */
 export interface RuleVisitors {
-  report?(report: Report): void;
-  section?(section: Section): void;
-  fact?(fact: Fact): void;
-  line?(line: SourceLine): void;
-  'report:exit'?(report: Report): void;
+  report?: (report: Report) => void;
+  section?: (section: Section) => void;
+  fact?: (fact: Fact) => void;
+  line?: (line: SourceLine) => void;
+  'report:exit'?: (report: Report) => void;
 }
 
 export interface Rule<MessageIds extends string = string, Options = unknown> {
@@ -99,5 +105,5 @@ export function defineRule<MessageIds extends string, Options = Record<string, n
   create(context: RuleContext<MessageIds, Options>): RuleVisitors;
 }): Rule<MessageIds, Options> {
   const meta = { ...rule.meta, docs: { ...rule.meta.docs, url: `${DOCS_BASE}${rule.meta.id}.md` } };
-  return Object.freeze({ meta: Object.freeze(meta), create: rule.create });
+  return Object.freeze({ meta: Object.freeze(meta), create: (context: RuleContext<MessageIds, Options>) => rule.create(context) });
 }

@@ -5,14 +5,26 @@ import type { SourceLine, SourceText } from './rule.js';
 export function createSourceText(text: string): SourceText {
   const lines: SourceLine[] = [];
   const starts: number[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (i === text.length || ch === 10 || ch === 13) {
-      lines.push({ line: lines.length + 1, start, text: text.slice(start, i) });
+  if (!text.includes('\r')) {
+    // Fast path: \n only.
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf('\n', start);
+      lines.push({ line: lines.length + 1, start, text: text.slice(start, end === -1 ? text.length : end) });
       starts.push(start);
-      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+      if (end === -1) break;
+      start = end + 1;
+    }
+  } else {
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (i === text.length || ch === 10 || ch === 13) {
+        lines.push({ line: lines.length + 1, start, text: text.slice(start, i) });
+        starts.push(start);
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
     }
   }
   const position = (offset: number): { line: number; column: number } => {

@@ -25,7 +25,10 @@ export interface DocParagraph extends DocRange {
 export interface DocHeading extends DocRange {
   readonly type: 'heading';
   readonly text: string;
-  /** Level given by the markup (Markdown #, HTML h1–h6, DOCX heading styles), when any. */
+  /**
+   * Level given by the markup (Markdown #, HTML h1–h6, DOCX heading styles), when any.
+   * 0 marks the document's own title from metadata (HTML <title>), which is not part of the body.
+   */
   readonly level?: number;
 }
 

@@ -12,7 +12,7 @@ export function hashString(text: string): number {
   }
   h = Math.imul(h ^ (h >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
-  return (h ^= h >>> 16) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export class Rng {
@@ -130,7 +130,6 @@ export class Rng {
       const w = weights[i] ?? 0;
       if (i === weights.length - 1 || rest <= 0) {
         out[i] = left;
-        left = 0;
         break;
       }
       const k = this.binomial(left, Math.min(1, w / rest));

@@ -2,12 +2,13 @@ import { cellAt, cellValue } from '@xxgk/schema';
 import type { Fact, Report } from '@xxgk/schema';
 import type { TemplateCatalogue } from '@xxgk/schema/templates';
 import { defineRule } from '../rule.js';
+import type { SourceText } from '../rule.js';
 
 /** Units that are rates or shares, never a count of a table cell. */
 const RATE_UNITS = new Set(['%', '％', '百分点', '个百分点']);
 
-/** Quantities that are a sum of table cells rather than one cell. */
-const LITIGATION = 'reviewLitigation.litigation';
+/** 行政诉讼 as a whole: a sum of two 表四 groups rather than one cell. */
+const LITIGATION = new Set(['reviewLitigation.litigation', 'reviewLitigation.litigation.total']);
 
 interface TableFigure {
   readonly value: number;
@@ -22,15 +23,15 @@ function labelOf(template: TemplateCatalogue, path: string): string {
   if (row) return `表三“${row.label}”`;
   const groupKey = base.split('.')[1];
   const group = template.reviewLitigation?.groups.find((g) => g.key === groupKey);
-  if (group && base.startsWith('reviewLitigation.')) return `表四“${group.label}”`;
+  if (group && base.startsWith('reviewLitigation.') && base.split('.').length === 2) return `表四“${group.label}”`;
   const cell = template.cells.find((c) => c.path === path);
-  if (cell) return `“${cell.row}”`;
+  if (cell) return `“${cell.row}·${cell.column}”`;
   return path;
 }
 
 /** The table figure a fact's quantity names (the 总计 column for a whole row), when the report has it. */
 function tableFigure(report: Report, template: TemplateCatalogue, quantity: string): TableFigure | null {
-  if (quantity === LITIGATION) {
+  if (LITIGATION.has(quantity)) {
     const direct = cellValue(cellAt(report, 'reviewLitigation.litigationDirect.total'));
     const after = cellValue(cellAt(report, 'reviewLitigation.litigationAfterReview.total'));
     if (direct === null || after === null) return null;
@@ -50,6 +51,40 @@ function tableFigure(report: Report, template: TemplateCatalogue, quantity: stri
     return value === null ? null : { value, path, where: labelOf(template, path) };
   }
   return null;
+}
+
+/** “共收到申请81件（含上年结转3件）”: a received count that includes last year's carried-over ones. */
+function includesCarriedOver(report: Report, fact: Fact, figure: TableFigure): boolean {
+  if (fact.quantity !== 'applications.newReceived' && fact.quantity !== 'applications.newReceived.total') return false;
+  const carriedOver = cellValue(cellAt(report, 'applications.carriedOver.total'));
+  return carriedOver !== null && carriedOver > 0 && fact.value === figure.value + carriedOver;
+}
+
+/**
+ * Words that make a count a part of the agency's whole (其中…, 代表区政府受理…, 通过网上申请…, 自然人…,
+ * 各部门…): such a count is not the table's 总计 and is compared with nothing.
+ */
+const SUBSET =
+  /其中|代表|通过|当面|网上|网络|在线|信函|传真|电子邮件|邮寄|自然人|法人|企业|本级|下属|所属|分别|各级|各单位|各部门|各乡镇|各街道|各地/;
+
+/** Words that narrow a stated absence to one kind of case (or one channel, see SUBSET). */
+const NARROWED = new RegExp(`${SUBSET.source}|涉及|关于|有关|针对|秘密|隐私|复议后|重复`);
+
+/** Words that put a count in another period (较上年…, 去年…, 历年累计…); 上年结转 is this year's figure. */
+const OTHER_PERIOD = /上一?年(?!度?结转)|去年|同比|较|比上|历年|累计|以来/;
+
+/** True when the clause names a year other than the report's (2022年收到申请60件 in a 2023 report). */
+function namesOtherYear(clause: string, year: number | null): boolean {
+  if (year === null) return false;
+  for (const m of clause.matchAll(/((?:19|20)\d{2})\s*年/g)) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
+/** The clause before a fact, back to the previous comma or sentence end (line breaks kept: PDF text wraps). */
+function clauseBefore(source: SourceText, fact: Fact): string {
+  const before = source.text.slice(Math.max(0, fact.span.start - 60), fact.span.start);
+  const cut = Math.max(...['。', '，', ',', '；', ';', '：', '！', '!', '？', '?'].map((p) => before.lastIndexOf(p)));
+  return before.slice(cut + 1);
 }
 
 function sameScope(a: Fact, b: Fact): boolean {
@@ -83,9 +118,18 @@ export default defineRule({
   },
   create(context) {
     const facts: Fact[] = [];
+    let year: number | null = null;
     return {
+      report(report) {
+        year = report.year;
+      },
       fact(fact) {
-        if (fact.quantity !== undefined && fact.quantity !== '') facts.push(fact);
+        if (fact.quantity === undefined || fact.quantity === '' || fact.partOf !== undefined) return;
+        const clause = clauseBefore(context.source, fact);
+        if (SUBSET.test(clause) || OTHER_PERIOD.test(clause) || namesOtherYear(clause, year)) return;
+        // 未收到涉及商业秘密的申请: an absence of one kind of application, not of applications.
+        if (fact.negated === true && NARROWED.test(context.source.text.slice(fact.span.start, fact.span.end))) return;
+        facts.push(fact);
       },
       'report:exit'(report) {
         const flagged = new Set<string>();
@@ -138,7 +182,7 @@ export default defineRule({
         for (const fact of ordered) {
           if (flagged.has(fact.id) || fact.quantity === undefined || RATE_UNITS.has(fact.unit)) continue;
           const figure = tableFigure(report, context.template, fact.quantity);
-          if (!figure || figure.value === fact.value) continue;
+          if (!figure || figure.value === fact.value || includesCarriedOver(report, fact, figure)) continue;
           context.report({
             messageId: fact.negated === true ? 'absenceVsTable' : 'tableMismatch',
             data: { label: fact.label, value: fact.value, unit: fact.unit, where: figure.where, tableValue: figure.value },

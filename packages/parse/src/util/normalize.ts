@@ -19,7 +19,6 @@ export function foldChar(code: number): number {
 
 /** Fold a whole string (same length). */
 export function foldText(text: string): string {
-  let out = '';
   let changed = false;
   const parts: string[] = [];
   let last = 0;
@@ -34,11 +33,10 @@ export function foldText(text: string): string {
   }
   if (!changed) return text;
   parts.push(text.slice(last));
-  out = parts.join('');
-  return out;
+  return parts.join('');
 }
 
 /** Normalise a label for matching: fold, drop whitespace, quotes and brackets of any width. */
 export function labelKey(text: string): string {
-  return foldText(text).replace(/[\s"'“”‘’「」『』()（）【】\[\]<>《》:：,，。.、;；]/g, '');
+  return foldText(text).replace(/[\s"'“”‘’「」『』()（）【】[\]<>《》:：,，。.、;；]/g, '');
 }

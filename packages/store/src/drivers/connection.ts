@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, LogEvent } from 'kysely';
 import type { Database } from '../database.js';
 
 export type DriverName = 'pglite' | 'postgres';
@@ -8,4 +8,10 @@ export interface Connection {
   readonly driver: DriverName;
   readonly db: Kysely<Database>;
   close(): Promise<void>;
+}
+
+/** Kysely's log option calling `onQuery` with each statement's SQL. */
+export function queryLog(onQuery: ((sql: string) => void) | undefined): { log?: (event: LogEvent) => void } {
+  if (!onQuery) return {};
+  return { log: (event) => onQuery(event.query.sql) };
 }

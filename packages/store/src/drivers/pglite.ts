@@ -5,12 +5,15 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../database.js';
 import type { Connection } from './connection.js';
+import { queryLog } from './connection.js';
 
 export interface PgliteOptions {
   /** Folder of the database; in memory when absent. */
   readonly dataDir?: string;
   /** An existing instance (e.g. a `clone()` of a seeded template); the connection takes ownership of it. */
   readonly pglite?: PGlite;
+  /** Called with the SQL of every statement. */
+  readonly onQuery?: (sql: string) => void;
 }
 
 /** Embedded PostgreSQL (PGlite) behind node-postgres, so queries and types match the server driver. */
@@ -21,7 +24,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Connectio
     lite = await PGlite.create(options.dataDir);
   }
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
   const owned = lite;
   return {
     driver: 'pglite',

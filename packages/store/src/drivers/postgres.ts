@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../database.js';
 import type { Connection } from './connection.js';
+import { queryLog } from './connection.js';
 
 export interface PostgresOptions {
   /** postgres://user@host:port/database */
@@ -10,6 +11,8 @@ export interface PostgresOptions {
   readonly schema?: string;
   /** Pool size (default 10). */
   readonly max?: number;
+  /** Called with the SQL of every statement. */
+  readonly onQuery?: (sql: string) => void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -32,7 +35,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Connection
     max: options.max ?? 10,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
   return {
     driver: 'postgres',
     db,

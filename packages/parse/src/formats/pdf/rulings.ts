@@ -40,9 +40,30 @@ export interface RulingOps {
   readonly eoFillStroke: number;
   readonly closeFillStroke: number;
   readonly closeEOFillStroke: number;
+  readonly setFillRGBColor: number;
+  readonly setStrokeRGBColor: number;
+  readonly setFillGray: number;
+  readonly setStrokeGray: number;
+  readonly setFillCMYKColor: number;
+  readonly setStrokeCMYKColor: number;
 }
 
-type Matrix = readonly [number, number, number, number, number, number];
+/**
+ * Whether a colour operand list (pdf.js gives "#rrggbb" for device colours) is white: white paint
+ * on a white page draws no visible line (cell backgrounds, text highlight boxes).
+ */
+function isWhite(args: unknown, kind: 'rgb' | 'gray' | 'cmyk'): boolean {
+  const list: unknown[] = Array.isArray(args) ? args : [];
+  const first = list[0];
+  if (typeof first === 'string') return /^#(?:f[a-f0-9]){3}$/iu.test(first);
+  const nums = list.filter((n): n is number => typeof n === 'number');
+  if (nums.length === 0) return false;
+  const scale = nums.some((n) => n > 1) ? 255 : 1;
+  if (kind === 'cmyk') return nums.every((n) => n / scale <= 0.05);
+  return nums.every((n) => n / scale >= 0.95);
+}
+
+export type Matrix = readonly [number, number, number, number, number, number];
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 /** Thickness below which a filled rectangle is a line. */
@@ -59,7 +80,7 @@ const CURVE_TO = 2;
 const QUAD_TO = 3;
 const CLOSE = 4;
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   // Apply n first, then m (PDF: CTM' = n × CTM).
   return [
     m[0] * n[0] + m[2] * n[1],
@@ -86,7 +107,7 @@ function asMatrix(value: unknown): Matrix | undefined {
 
 function asNumbers(value: unknown): ArrayLike<number> | undefined {
   if (value instanceof Float32Array || value instanceof Float64Array) return value;
-  if (Array.isArray(value) && value.every((n) => typeof n === 'number')) return value as number[];
+  if (Array.isArray(value) && value.every((n) => typeof n === 'number')) return value;
   return undefined;
 }
 
@@ -191,33 +212,55 @@ export function readRulings(
   argsArray: ArrayLike<unknown>,
   ops: RulingOps,
   pageArea: number,
+  /** User space → the page's reading frame (y up, /Rotate and the media box origin applied). */
+  base: Matrix = IDENTITY,
 ): Rulings {
   const rulings: Rulings = { horizontal: [], vertical: [] };
-  const stack: Matrix[] = [];
-  let ctm: Matrix = IDENTITY;
+  interface State {
+    ctm: Matrix;
+    whiteFill: boolean;
+    whiteStroke: boolean;
+  }
+  const stack: State[] = [];
+  let ctm: Matrix = base;
+  let whiteFill = false;
+  let whiteStroke = false;
+  const push = (): void => {
+    stack.push({ ctm, whiteFill, whiteStroke });
+  };
+  const pop = (): void => {
+    const state = stack.pop();
+    ctm = state?.ctm ?? base;
+    whiteFill = state?.whiteFill ?? false;
+    whiteStroke = state?.whiteStroke ?? false;
+  };
   const stroked = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const filled = new Set([ops.fill, ops.eoFill]);
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i];
     if (fn === ops.save) {
-      stack.push(ctm);
+      push();
     } else if (fn === ops.restore) {
-      ctm = stack.pop() ?? IDENTITY;
+      pop();
+    } else if (fn === ops.setFillRGBColor || fn === ops.setFillGray || fn === ops.setFillCMYKColor) {
+      whiteFill = isWhite(args, fn === ops.setFillCMYKColor ? 'cmyk' : fn === ops.setFillGray ? 'gray' : 'rgb');
+    } else if (fn === ops.setStrokeRGBColor || fn === ops.setStrokeGray || fn === ops.setStrokeCMYKColor) {
+      whiteStroke = isWhite(args, fn === ops.setStrokeCMYKColor ? 'cmyk' : fn === ops.setStrokeGray ? 'gray' : 'rgb');
     } else if (fn === ops.transform) {
       const m = asMatrix(args);
       if (m !== undefined) ctm = multiply(ctm, m);
     } else if (fn === ops.paintFormXObjectBegin) {
-      stack.push(ctm);
+      push();
       const m = Array.isArray(args) ? asMatrix(args[0]) : undefined;
       if (m !== undefined) ctm = multiply(ctm, m);
     } else if (fn === ops.paintFormXObjectEnd) {
-      ctm = stack.pop() ?? IDENTITY;
+      pop();
     } else if (fn === ops.constructPath && Array.isArray(args)) {
       const paintOp: unknown = args[0];
       if (typeof paintOp !== 'number') continue;
-      const isStroke = stroked.has(paintOp);
-      const isFill = filled.has(paintOp);
+      const isStroke = stroked.has(paintOp) && !whiteStroke;
+      const isFill = filled.has(paintOp) && !whiteFill;
       if (!isStroke && !isFill) continue;
       const holder: unknown = args[1];
       const data = asNumbers(Array.isArray(holder) ? holder[0] : holder);

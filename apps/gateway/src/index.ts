@@ -1,0 +1,11 @@
+export { startServer } from './server.js';
+export type { ServerOptions, RunningServer } from './server.js';
+export { createGateway, printSchemaSDL } from './yoga.js';
+export type { Gateway, GatewayOptions } from './yoga.js';
+export { schema } from './schema/index.js';
+export { seedDemo, demoAnalyzer } from './demo.js';
+export type { DemoOptions, DemoResult } from './demo.js';
+export { GatewayError } from './errors.js';
+export type { GatewayErrorCode } from './errors.js';
+export { LIMITS } from './builder.js';
+export type { Context } from './context.js';

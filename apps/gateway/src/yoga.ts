@@ -1,0 +1,63 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { printSchema } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { createDefaultAnalyzer } from '@xxgk/store';
+import type { Analyzer, Store } from '@xxgk/store';
+import { createContext, parseApiTokens } from './context.js';
+import type { Context, GatewayServices } from './context.js';
+import { schema } from './schema/index.js';
+
+export interface GatewayOptions {
+  readonly store: Store;
+  /** parse + lint for lintDraft (give the store's own analyzer). Default: @xxgk/parse + @xxgk/lint. */
+  readonly analyzer?: Analyzer;
+  /** Bearer tokens allowed to call mutations: a list, or the XXGK_API_TOKENS string. Default: XXGK_API_TOKENS. */
+  readonly apiTokens?: Iterable<string> | string;
+  /** Serve GraphiQL on GET /graphql from a browser (default true). */
+  readonly graphiql?: boolean;
+}
+
+export type Gateway = YogaServerInstance<Record<string, never>, Context>;
+
+/** The GraphQL endpoint as a fetch handler (`gateway.fetch(request)`); no listening here. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const services: GatewayServices = {
+    store: options.store,
+    analyzer: options.analyzer ?? createDefaultAnalyzer(),
+    apiTokens:
+      typeof options.apiTokens === 'string' || options.apiTokens === undefined
+        ? parseApiTokens(typeof options.apiTokens === 'string' ? options.apiTokens : process.env.XXGK_API_TOKENS)
+        : new Set(options.apiTokens),
+  };
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: ({ request }) => createContext(services, { request }),
+    maskedErrors: true,
+    graphiql: options.graphiql === false ? false : { title: 'xxgk GraphQL', defaultQuery: DEFAULT_QUERY },
+    renderGraphiQL,
+    landingPage: false,
+    logging: false,
+  });
+}
+
+/** The SDL of the gateway's schema (what schema.graphql holds and `xxgk schema --graphql` prints). */
+export function printSchemaSDL(): string {
+  return `${printSchema(schema)}\n`;
+}
+
+const DEFAULT_QUERY = `# Ten prefectures with most applications in 2024, and their denial reasons
+{
+  stats(
+    filter: { year: 2024, level: [PREFECTURAL] }
+    groupBy: [REGION]
+    orderBy: { path: "applications.newReceived.total" }
+    first: 10
+  ) {
+    regionCode
+    applicationsReceived
+    deniedByReason { label count }
+  }
+}
+`;

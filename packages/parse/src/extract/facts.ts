@@ -1,0 +1,185 @@
+import type { Fact, Fees } from '@xxgk/schema';
+import { parseNumber } from '../numbers.js';
+import { CELL as CELL_MARK, type Stream } from './stream.js';
+
+const NUM = String.raw`(\d[\d,]{0,15}(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]{1,8})`;
+const UNIT = String.raw`(件|条|个|项|篇|次|万元|元|家)`;
+const TOTAL_RE = new RegExp(String.raw`${NUM}\s*${UNIT}\s*(?:,\s*)?(?:其中|中包括|中包含|中有)\s*[,:]?`, 'g');
+const PART_RE = new RegExp(String.raw`${NUM}\s*${UNIT}(?![\d%])`, 'g');
+
+interface QuantityPattern {
+  readonly quantity: string;
+  readonly re: RegExp;
+  readonly label: string;
+}
+
+/** Prose statements of the quantities the tables hold (SPEC §3 I9). Group 1 is the number. */
+const QUANTITIES: readonly QuantityPattern[] = [
+  { quantity: 'applications.carriedOver', label: '上年结转申请', re: new RegExp(String.raw`上年结转[^,。;\d]{0,20}?${NUM}\s*件`, 'g') },
+  { quantity: 'applications.newReceived', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g') },
+  { quantity: 'applications.newReceived', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)\s*${NUM}\s*件[^,。;\d]{0,12}?申请`, 'g') },
+  { quantity: 'applications.newReceived', label: '依申请公开', re: new RegExp(String.raw`依申请公开(?:政府信息|信息)?\s*${NUM}\s*件`, 'g') },
+  { quantity: 'applications.results.total', label: '办结申请', re: new RegExp(String.raw`办结[^,。;\d]{0,15}?${NUM}\s*件`, 'g') },
+  { quantity: 'applications.carriedForward', label: '结转下年度', re: new RegExp(String.raw`${NUM}\s*件\s*结转下一?年度`, 'g') },
+  { quantity: 'applications.carriedForward', label: '结转下年度', re: new RegExp(String.raw`(?:结转|转)下一?年度[^,。;\d]{0,12}?${NUM}\s*件`, 'g') },
+  { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`行政复议(?:案件|申请)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
+  { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`(?:有|共)\s*${NUM}\s*(?:件|起|宗)[^,。;\d]{0,20}?行政复议`, 'g') },
+  { quantity: 'reviewLitigation.litigation.total', label: '行政诉讼', re: new RegExp(String.raw`行政诉讼(?:案件)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
+];
+
+const ABSENCE_RE = /(?:未|没有|无|尚未)(?:收到|接到|受理|发生|产生|出现)[^。;,]{0,30}?(?:申请|行政复议|行政诉讼|复议|诉讼)[^。;,]{0,6}/g;
+
+/** Stated totals and their parts, table quantities in prose, and statements of absence, each with its span. */
+export function extractFacts(stream: Stream): Fact[] {
+  const facts: Fact[] = [];
+  const bySpan = new Map<string, Fact>();
+  let n = 0;
+  const add = (from: number, to: number, label: string, value: number, unit: string, extra: Partial<Fact> = {}): Fact => {
+    const k = extra.negated ? `${from}:${to}:${extra.quantity ?? ''}` : `${from}:${to}`;
+    const existing = bySpan.get(k);
+    if (existing) {
+      if (extra.quantity && !existing.quantity) existing.quantity = extra.quantity;
+      if (extra.partOf && !existing.partOf) existing.partOf = extra.partOf;
+      return existing;
+    }
+    const fact: Fact = { id: `f${++n}`, label: label.trim().slice(-40), value, unit, span: stream.span(from, to), ...extra };
+    facts.push(fact);
+    bySpan.set(k, fact);
+    return fact;
+  };
+  for (const sb of stream.blocks) {
+    if (sb.block.type === 'table') continue;
+    const text = stream.norm.slice(sb.from, sb.to);
+    const numeric = /\d|[一二两三四五六七八九十]/.test(text);
+    const labelBefore = (i: number): string => {
+      const before = text.slice(Math.max(0, i - 40), i);
+      const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('、'));
+      return before.slice(cut + 1).replace(/^(其中|共|共计|合计)/, '');
+    };
+    // totals and their parts
+    TOTAL_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while (numeric && (m = TOTAL_RE.exec(text)) !== null) {
+      const numText = m[1] ?? '';
+      const unit = m[2] ?? '';
+      const value = parseNumber(numText).value;
+      if (value === null) continue;
+      const numFrom = m.index;
+      const total = add(sb.from + numFrom, sb.from + numFrom + numText.length + unit.length + (m[0].indexOf(unit) - numText.length), labelBefore(numFrom), value, unit);
+      const clauseEnd = (() => {
+        const e = text.indexOf('。', m.index + m[0].length);
+        return e < 0 ? text.length : e;
+      })();
+      const clause = text.slice(m.index + m[0].length, clauseEnd);
+      const aboutReview = /复议|诉讼/.test(total.label);
+      PART_RE.lastIndex = 0;
+      let p: RegExpExecArray | null;
+      let lastEnd = 0;
+      while ((p = PART_RE.exec(clause)) !== null) {
+        const between = clause.slice(lastEnd, p.index);
+        if (!aboutReview && /复议|诉讼/.test(between)) break;
+        const after = clause.slice(p.index + p[0].length, p.index + p[0].length + 4);
+        if (/^\s*(?:,\s*)?(?:其中|中包括|中包含|中有)/.test(after)) break; // a nested total starts here
+        lastEnd = p.index + p[0].length;
+        if ((p[2] ?? '') !== unit) continue;
+        const v = parseNumber(p[1] ?? '').value;
+        if (v === null) continue;
+        const at = sb.from + m.index + m[0].length + p.index;
+        const label = (() => {
+          const before = clause.slice(Math.max(0, p.index - 30), p.index);
+          const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('、'));
+          return before.slice(cut + 1);
+        })();
+        add(at, at + p[0].length, label, v, p[2] ?? '', { partOf: total.id });
+      }
+    }
+    // quantities
+    for (const q of numeric ? QUANTITIES : []) {
+      q.re.lastIndex = 0;
+      let qm: RegExpExecArray | null;
+      while ((qm = q.re.exec(text)) !== null) {
+        const numText = qm[1] ?? '';
+        const value = parseNumber(numText).value;
+        if (value === null) continue;
+        const rel = qm[0].indexOf(numText);
+        const numFrom = sb.from + qm.index + rel;
+        // the number with its unit
+        const unitMatch = /^\s*(件|起|宗)/.exec(text.slice(qm.index + rel + numText.length));
+        const to = numFrom + numText.length + (unitMatch?.[0].length ?? 0);
+        add(numFrom, to, q.label, value, unitMatch?.[1] ?? '件', { quantity: q.quantity });
+      }
+    }
+    // statements of absence
+    ABSENCE_RE.lastIndex = 0;
+    let am: RegExpExecArray | null;
+    while ((am = ABSENCE_RE.exec(text)) !== null) {
+      const phrase = am[0];
+      const from = sb.from + am.index;
+      const to = from + phrase.length;
+      const review = /复议/.test(phrase);
+      const litigation = /诉讼/.test(phrase);
+      if (review) add(from, to, phrase, 0, '件', { quantity: 'reviewLitigation.review.total', negated: true });
+      if (litigation) add(from, to, phrase, 0, '件', { quantity: 'reviewLitigation.litigation.total', negated: true });
+      if (!review && !litigation && /申请/.test(phrase)) add(from, to, phrase, 0, '件', { quantity: 'applications.newReceived', negated: true });
+    }
+  }
+  return facts;
+}
+
+/** The 信息处理费 (legacy: 收费及减免) statement. */
+export function extractFees(stream: Stream): Fees | null {
+  const norm = stream.norm;
+  const inTable = (i: number): boolean => stream.blockAt(i)?.block.type === 'table';
+  // sentences holding a keyword, found with indexOf (no regex scan over long runs)
+  const sentences: { index: number; text: string }[] = [];
+  const isStop = (c: string | undefined): boolean => c === '。' || c === '\n' || c === CELL_MARK;
+  for (const kw of ['信息处理费', '收费', '减免', '收取']) {
+    let at = norm.indexOf(kw);
+    let guard = 0;
+    while (at >= 0 && guard++ < 200) {
+      let a = at;
+      while (a > 0 && at - a < 400 && !isStop(norm[a - 1])) a--;
+      let b = at + kw.length;
+      while (b < norm.length && b - at < 400 && !isStop(norm[b])) b++;
+      if (!sentences.some((x) => x.index === a)) sentences.push({ index: a, text: norm.slice(a, b) });
+      at = norm.indexOf(kw, b);
+    }
+  }
+  sentences.sort((x, y) => x.index - y.index);
+  let best: { from: number; to: number; charged: boolean | null; amount?: { from: number; to: number; value: number; unit: string } } | null = null;
+  for (const m of sentences) {
+    const s = m.text;
+    if (inTable(m.index)) continue;
+    if (/行政事业性收费|收费金额|收费标准|收费项目/.test(s) && !/信息处理费/.test(s)) continue;
+    let charged: boolean | null = null;
+    if (/(?:未|没有|无|不|暂不|免于?)(?:收取|发生|产生|涉及)?[^。]{0,14}?(?:信息处理费|收费|费用)|无收费|不收费|免费/.test(s)) charged = false;
+    const amount = /(?:收取|收费)[^。\d]{0,16}?(\d[\d,]*(?:\.\d+)?)\s*(万元|元)/.exec(s);
+    let amountInfo: { from: number; to: number; value: number; unit: string } | undefined;
+    if (amount) {
+      const v = parseNumber(amount[1] ?? '').value;
+      if (v !== null) {
+        const at = m.index + amount.index + amount[0].indexOf(amount[1] ?? '');
+        amountInfo = { from: at, to: at + (amount[1]?.length ?? 0), value: v, unit: amount[2] ?? '元' };
+        if (charged === null) charged = v > 0;
+      }
+    }
+    const candidate = { from: m.index, to: m.index + s.length, charged, ...(amountInfo ? { amount: amountInfo } : {}) };
+    const strong = /信息处理费/.test(s);
+    if (!best || (strong && best.charged === null) || (best.charged === null && charged !== null)) best = candidate;
+    if (strong && charged !== null) break;
+  }
+  if (!best) return null;
+  let from = best.from;
+  while (from < best.to && /\s/.test(norm[from] ?? '')) from++;
+  const fees: Fees = {
+    mentioned: true,
+    charged: best.charged,
+    statement: stream.flat.slice(from, best.to).trim(),
+    span: stream.span(from, best.to),
+  };
+  if (best.amount) {
+    fees.amount = { value: best.amount.value, raw: stream.flat.slice(best.amount.from, best.amount.to), span: stream.span(best.amount.from, best.amount.to) };
+    fees.unit = best.amount.unit;
+  }
+  return fees;
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic, Report, SourceFormat, TemplateId } from '@xxgk/schema';
+import { templateForYear } from '@xxgk/schema/templates';
+import { decodeText } from './decode/detect-encoding.js';
+import { traditionalShare } from './decode/to-simplified.js';
+import type { FormatProcessor, SourceDocument } from './document.js';
+import { ParseError } from './errors.js';
+import { extractFacts, extractFees } from './extract/facts.js';
+import {
+  documentKind,
+  extractAgency,
+  extractDocuments,
+  extractPeriod,
+  extractPublishedOn,
+  extractTitle,
+  extractYear,
+} from './extract/metadata.js';
+import { buildSections, findHeadings } from './extract/sections.js';
+import { Stream } from './extract/stream.js';
+import { extractTables } from './extract/tables.js';
+import { docxProcessor } from './formats/docx.js';
+import { htmlProcessor } from './formats/html.js';
+import { markdownProcessor } from './formats/markdown.js';
+import { textProcessor } from './formats/text.js';
+
+export interface ParseOptions {
+  /** File name: its extension helps choose the format. */
+  name?: string;
+  /** Force a format instead of sniffing. */
+  format?: SourceFormat;
+  /** Refuse inputs larger than this (default 50 MB). */
+  maxBytes?: number;
+}
+
+export interface ParseResult {
+  report: Report;
+  document: SourceDocument;
+  /** = document.text: what every span points into. */
+  text: string;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+let pdfProcessor: FormatProcessor | null | undefined;
+
+/** The PDF processor (src/formats/pdf.ts), loaded on first use: pdf.js is heavy and most inputs are text. */
+async function loadPdf(): Promise<FormatProcessor | null> {
+  if (pdfProcessor !== undefined) return pdfProcessor;
+  try {
+    pdfProcessor = (await import('./formats/pdf.js')).pdfProcessor;
+  } catch {
+    pdfProcessor = null;
+  }
+  return pdfProcessor;
+}
+
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function extension(name: string | undefined): string {
+  const m = /\.[A-Za-z0-9]+$/.exec(name ?? '');
+  return m ? m[0].toLowerCase() : '';
+}
+
+const TEXT_PROCESSORS: readonly FormatProcessor[] = [htmlProcessor, markdownProcessor, textProcessor];
+
+async function toDocument(bytes: Uint8Array, options: ParseOptions): Promise<{ doc: SourceDocument; encoding: string }> {
+  const ext = extension(options.name);
+  const wanted = options.format;
+  if (wanted === 'pdf' || (!wanted && (isPdf(bytes) || ext === '.pdf'))) {
+    if (!isPdf(bytes)) throw new ParseError('TRUNCATED_PDF', 'The file has no PDF header.');
+    const pdf = await loadPdf();
+    if (!pdf) throw new ParseError('UNSUPPORTED_FORMAT', 'PDF support is not available in this build.');
+    return { doc: await pdf.toDocument({ bytes, ...(options.name ? { name: options.name } : {}) }), encoding: 'binary' };
+  }
+  if (wanted === 'docx' || (!wanted && (docxProcessor.sniff(bytes) || ext === '.docx'))) {
+    if (!docxProcessor.sniff(bytes)) throw new ParseError('TRUNCATED_DOCX', 'The file is not a DOCX (zip) file.');
+    return { doc: await docxProcessor.toDocument({ bytes, ...(options.name ? { name: options.name } : {}) }), encoding: 'binary' };
+  }
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    throw new ParseError('UNSUPPORTED_FORMAT', 'A zip archive that is not a DOCX document.');
+  }
+  const decoded = decodeText(bytes);
+  let processor: FormatProcessor | undefined;
+  if (wanted) processor = TEXT_PROCESSORS.find((p) => p.format === wanted);
+  processor ??= TEXT_PROCESSORS.find((p) => p.extensions.includes(ext));
+  processor ??= TEXT_PROCESSORS.find((p) => p.sniff(bytes.subarray(0, 4096)));
+  processor ??= textProcessor;
+  const doc = await processor.toDocument({ bytes, text: decoded.text, ...(options.name ? { name: options.name } : {}) });
+  return { doc, encoding: decoded.encoding };
+}
+
+/** Build the Report from a SourceDocument (what every format processor produces). */
+export function extractReport(doc: SourceDocument, source: Report['source']): Report {
+  const diagnostics: Diagnostic[] = [];
+  const sample = doc.blocks.slice(0, 200).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  const hant = traditionalShare(sample) > 0.04;
+  const stream = new Stream(doc, hant);
+  const title = extractTitle(stream);
+  const titleNorm = stream.norm.slice(title.from, title.to);
+  const period = extractPeriod(stream);
+  const year = extractYear(titleNorm, period);
+  const agency = extractAgency(title.title, titleNorm);
+  const published = extractPublishedOn(stream);
+  const tables = extractTables(stream);
+  diagnostics.push(...tables.diagnostics);
+  const template: TemplateId =
+    tables.shapes.proactive ?? tables.shapes.applications ?? (year !== null ? templateForYear(year) : 'legacy-2008');
+  if (template !== 'legacy-2008' && !tables.applications) {
+    diagnostics.push({ code: 'TABLE_NOT_FOUND', severity: 'warning', message: '表三 (收到和处理政府信息公开申请情况) was not found.', span: null, path: 'applications' });
+  }
+  if (template !== 'legacy-2008' && !tables.proactive) {
+    diagnostics.push({ code: 'TABLE_NOT_FOUND', severity: 'warning', message: '表二 (主动公开政府信息情况) was not found.', span: null, path: 'proactive' });
+  }
+  if (template !== 'legacy-2008' && !tables.reviewLitigation) {
+    diagnostics.push({ code: 'TABLE_NOT_FOUND', severity: 'warning', message: '表四 (行政复议、行政诉讼情况) was not found.', span: null, path: 'reviewLitigation' });
+  }
+  if (year === null) {
+    diagnostics.push({ code: 'YEAR_NOT_FOUND', severity: 'warning', message: 'The reporting year could not be read from the title or the statistics period.', span: title.span });
+  }
+  const headings = findHeadings(stream, []);
+  const sections = buildSections(stream, headings, stream.flat.length);
+  const facts = extractFacts(stream);
+  const fees = extractFees(stream);
+  const documents = extractDocuments(stream, title);
+  const id = createHash('sha256').update(stream.norm.replace(/\s+/g, ' ').trim()).digest('hex');
+  const report: Report = {
+    id,
+    title: title.title,
+    titleSpan: title.span,
+    year,
+    agency,
+    template,
+    documentKind: documentKind(titleNorm),
+    publishedOn: published.date,
+    publishedOnSpan: published.span,
+    period,
+    language: hant ? 'zh-Hant' : 'zh-Hans',
+    source,
+    sections,
+    facts,
+    proactive: tables.proactive,
+    applications: tables.applications,
+    reviewLitigation: tables.reviewLitigation,
+    legacyStatistics: tables.legacyStatistics,
+    fees,
+    documents,
+    diagnostics,
+  };
+  return report;
+}
+
+/**
+ * Bytes (or a string) in, Report out. Throws only ParseError, for input that cannot be read at all
+ * (empty, binary, too large, truncated DOCX, unknown encoding); every problem inside a readable
+ * document is a diagnostic on the Report.
+ */
+export async function parse(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
+  try {
+    const bytes =
+      typeof input === 'string'
+        ? new TextEncoder().encode(input)
+        : new Uint8Array(input.buffer, input.byteOffset, input.byteLength); // a plain view, also of a Buffer
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (bytes.length === 0) throw new ParseError('EMPTY_INPUT', 'The input is empty.');
+    if (bytes.length > maxBytes) throw new ParseError('TOO_LARGE', `The input is ${bytes.length} bytes; the limit is ${maxBytes}.`);
+    const { doc, encoding } = await toDocument(bytes, options);
+    if (doc.text.trim().length === 0 && doc.blocks.length === 0) throw new ParseError('EMPTY_INPUT', 'The document holds no text.');
+    const source: Report['source'] = {
+      format: doc.format,
+      encoding,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      ...(options.name !== undefined ? { name: options.name } : {}),
+    };
+    const report = extractReport(doc, source);
+    return { report, document: doc, text: doc.text };
+  } catch (error) {
+    if (error instanceof ParseError) throw error;
+    throw new ParseError('UNSUPPORTED_FORMAT', `The document could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Report, TemplateId } from '@xxgk/schema';
+import type { Database, StoredFinding } from '../database.js';
+import { reportFilterSql, reportOrderSql } from './report-filter.js';
+import type { ReportFilter, ReportOrder } from './report-filter.js';
+
+/** A report as stored: the model plus what the store knows about it. */
+export interface StoredReport {
+  readonly id: number;
+  readonly agencyId: number;
+  readonly year: number | null;
+  readonly title: string;
+  readonly template: TemplateId;
+  readonly publishedOn: string | null;
+  readonly contentId: string;
+  readonly sourceSha256: string;
+  /** Whether the table identities hold (null: no figures to check). */
+  readonly balanced: boolean | null;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly version: number;
+  readonly ingestedAt: Date;
+  readonly updatedAt: Date;
+  readonly report: Report;
+}
+
+/** An earlier version that a corrected report replaced. */
+export interface ReportVersion {
+  readonly reportId: number;
+  readonly version: number;
+  readonly contentId: string;
+  readonly sourceSha256: string;
+  readonly title: string;
+  readonly report: Report;
+  readonly findings: StoredFinding[];
+  readonly ingestedAt: Date;
+  readonly replacedAt: Date;
+}
+
+const COLUMNS = [
+  'r.id',
+  'r.agency_id',
+  'r.year',
+  'r.title',
+  'r.template',
+  'r.published_on',
+  'r.content_id',
+  'r.source_sha256',
+  'r.balanced',
+  'r.error_count',
+  'r.warning_count',
+  'r.version',
+  'r.ingested_at',
+  'r.updated_at',
+  'r.report',
+] as const;
+
+interface Row {
+  id: number;
+  agency_id: number;
+  year: number | null;
+  title: string;
+  template: string;
+  published_on: string | null;
+  content_id: string;
+  source_sha256: string;
+  balanced: boolean | null;
+  error_count: number;
+  warning_count: number;
+  version: number;
+  ingested_at: Date;
+  updated_at: Date;
+  report: Report;
+}
+
+function toStored(row: Row): StoredReport {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    year: row.year,
+    title: row.title,
+    template: row.template as TemplateId,
+    publishedOn: row.published_on,
+    contentId: row.content_id,
+    sourceSha256: row.source_sha256,
+    balanced: row.balanced,
+    errorCount: row.error_count,
+    warningCount: row.warning_count,
+    version: row.version,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+    report: row.report,
+  };
+}
+
+/** Reports by id, in the order asked (null where missing): one statement for any number of ids. */
+export async function getReports(db: Kysely<Database>, ids: readonly number[]): Promise<(StoredReport | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('reports as r')
+    .select(COLUMNS)
+    .where('r.id', '=', sql<number>`ANY(${[...new Set(ids)]}::int[])`)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, toStored(row)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export interface FindReportsOptions {
+  readonly filter?: ReportFilter | null;
+  readonly orderBy?: ReportOrder | null;
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+/** A page of reports matching a filter. */
+export async function findReports(db: Kysely<Database>, options: FindReportsOptions): Promise<StoredReport[]> {
+  const rows = await db
+    .selectFrom('reports as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(COLUMNS)
+    .where(reportFilterSql(options.filter))
+    .orderBy(reportOrderSql(options.orderBy))
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map(toStored);
+}
+
+/** How many reports match a filter. */
+export async function countReports(db: Kysely<Database>, filter?: ReportFilter | null): Promise<number> {
+  const row = await db
+    .selectFrom('reports as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where(reportFilterSql(filter))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The reports of each agency, newest year first: one statement for any number of agencies. */
+export async function reportsByAgency(db: Kysely<Database>, agencyIds: readonly number[]): Promise<StoredReport[][]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('reports as r')
+    .select(COLUMNS)
+    .where('r.agency_id', '=', sql<number>`ANY(${[...new Set(agencyIds)]}::int[])`)
+    .orderBy(sql`r.year DESC NULLS LAST`)
+    .orderBy('r.id', 'desc')
+    .execute();
+  const by = new Map<number, StoredReport[]>();
+  for (const row of rows) {
+    const list = by.get(row.agency_id) ?? [];
+    list.push(toStored(row));
+    by.set(row.agency_id, list);
+  }
+  return agencyIds.map((id) => by.get(id) ?? []);
+}
+
+/** Earlier versions of each report, oldest first. */
+export async function reportHistory(db: Kysely<Database>, reportIds: readonly number[]): Promise<ReportVersion[][]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('report_versions')
+    .selectAll()
+    .where('report_id', '=', sql<number>`ANY(${[...new Set(reportIds)]}::int[])`)
+    .orderBy('report_id')
+    .orderBy('version')
+    .execute();
+  const by = new Map<number, ReportVersion[]>();
+  for (const row of rows) {
+    const list = by.get(row.report_id) ?? [];
+    list.push({
+      reportId: row.report_id,
+      version: row.version,
+      contentId: row.content_id,
+      sourceSha256: row.source_sha256,
+      title: row.title,
+      report: row.report,
+      findings: row.findings,
+      ingestedAt: row.ingested_at,
+      replacedAt: row.replaced_at,
+    });
+    by.set(row.report_id, list);
+  }
+  return reportIds.map((id) => by.get(id) ?? []);
+}
+
+/** The values of given cells of given reports (path → value), one statement. */
+export async function cellValues(
+  db: Kysely<Database>,
+  reportIds: readonly number[],
+  paths: readonly string[],
+): Promise<Map<number, Map<string, { value: number | null; raw: string | null }>>> {
+  const out = new Map<number, Map<string, { value: number | null; raw: string | null }>>();
+  if (reportIds.length === 0 || paths.length === 0) return out;
+  const rows = await db
+    .selectFrom('cells')
+    .select(['report_id', 'path', 'value', 'raw'])
+    .where('report_id', '=', sql<number>`ANY(${[...new Set(reportIds)]}::int[])`)
+    .where('path', '=', sql<string>`ANY(${[...new Set(paths)]}::text[])`)
+    .execute();
+  for (const row of rows) {
+    let m = out.get(row.report_id);
+    if (!m) out.set(row.report_id, (m = new Map<string, { value: number | null; raw: string | null }>()));
+    m.set(row.path, { value: row.value, raw: row.raw });
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { Database } from '../database.js';
+import { reportFilterSql } from './report-filter.js';
+import type { ReportFilter } from './report-filter.js';
+
+/** What stats can be grouped by. REGION is the agency's region code; PROVINCE its first two digits + 0000. */
+export type StatsDimension = 'YEAR' | 'REGION' | 'PROVINCE' | 'LEVEL' | 'TEMPLATE' | 'AGENCY';
+
+export const STATS_DIMENSIONS: readonly StatsDimension[] = ['YEAR', 'REGION', 'PROVINCE', 'LEVEL', 'TEMPLATE', 'AGENCY'];
+
+const DIMENSION_SQL: Record<StatsDimension, string> = {
+  YEAR: 'r.year',
+  REGION: 'a.region_code',
+  PROVINCE: "(substr(a.region_code, 1, 2) || '0000')",
+  LEVEL: 'a.level',
+  TEMPLATE: 'r.template',
+  AGENCY: 'a.id',
+};
+
+export type StatsKey = Partial<Record<StatsDimension, string | number | null>>;
+
+export interface StatsBucketRow {
+  /** The bucket's value of each grouped dimension. */
+  readonly key: StatsKey;
+  /** Stable string of the key (JSON of the values in groupBy order). */
+  readonly keyString: string;
+  readonly reportCount: number;
+  readonly agencyCount: number;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly unbalancedCount: number;
+}
+
+export interface StatsQuery {
+  readonly filter?: ReportFilter | null;
+  readonly groupBy: readonly StatsDimension[];
+}
+
+function dims(groupBy: readonly StatsDimension[]): { select: RawBuilder<unknown>[]; group: RawBuilder<unknown> } {
+  const unique = [...new Set(groupBy)];
+  const select = unique.map((d, i) => sql`${sql.raw(DIMENSION_SQL[d])} AS ${sql.ref(`d${i}`)}`);
+  const group = unique.length === 0 ? sql`()` : sql.join(unique.map((d) => sql.raw(DIMENSION_SQL[d])));
+  return { select, group };
+}
+
+function keyOf(groupBy: readonly StatsDimension[], row: Record<string, unknown>): { key: StatsKey; keyString: string } {
+  const unique = [...new Set(groupBy)];
+  const key: StatsKey = {};
+  const values: unknown[] = [];
+  unique.forEach((d, i) => {
+    const v = row[`d${i}`] as string | number | null;
+    key[d] = v;
+    values.push(v);
+  });
+  return { key, keyString: JSON.stringify(values) };
+}
+
+/** Report, agency and finding counts per bucket (ordered by the dimensions). */
+export async function stats(db: Kysely<Database>, query: StatsQuery): Promise<StatsBucketRow[]> {
+  const { select, group } = dims(query.groupBy);
+  const cols = [
+    ...select,
+    sql`count(*)::int AS report_count`,
+    sql`count(DISTINCT r.agency_id)::int AS agency_count`,
+    sql`coalesce(sum(r.error_count), 0)::int AS error_count`,
+    sql`coalesce(sum(r.warning_count), 0)::int AS warning_count`,
+    sql`count(*) FILTER (WHERE r.balanced = false)::int AS unbalanced_count`,
+  ];
+  const order = select.length === 0 ? sql`1` : sql.join(select.map((_, i) => sql`${sql.raw(String(i + 1))} NULLS LAST`));
+  const result = await sql<Record<string, unknown>>`
+    SELECT ${sql.join(cols)}
+    FROM reports r JOIN agencies a ON a.id = r.agency_id
+    WHERE ${reportFilterSql(query.filter)}
+    GROUP BY ${group}
+    ORDER BY ${order}`.execute(db);
+  return result.rows.map((row) => ({
+    ...keyOf(query.groupBy, row),
+    reportCount: row.report_count as number,
+    agencyCount: row.agency_count as number,
+    errorCount: row.error_count as number,
+    warningCount: row.warning_count as number,
+    unbalancedCount: row.unbalanced_count as number,
+  }));
+}
+
+/**
+ * Sums of table cells per bucket: keyString → path → sum (null when no report of the bucket
+ * has the cell filled). One statement for any number of paths.
+ */
+export async function statsSums(
+  db: Kysely<Database>,
+  query: StatsQuery & { readonly paths: readonly string[] },
+): Promise<Map<string, Map<string, number | null>>> {
+  const out = new Map<string, Map<string, number | null>>();
+  if (query.paths.length === 0) return out;
+  const { select, group } = dims(query.groupBy);
+  const groupWithPath = select.length === 0 ? sql`c.path` : sql`${group}, c.path`;
+  const result = await sql<Record<string, unknown>>`
+    SELECT ${sql.join([...select, sql`c.path AS path`, sql`sum(c.value)::float8 AS total`])}
+    FROM reports r
+      JOIN agencies a ON a.id = r.agency_id
+      JOIN cells c ON c.report_id = r.id AND c.path = ANY(${[...new Set(query.paths)]}::text[])
+    WHERE ${reportFilterSql(query.filter)}
+    GROUP BY ${groupWithPath}`.execute(db);
+  for (const row of result.rows) {
+    const { keyString } = keyOf(query.groupBy, row);
+    let m = out.get(keyString);
+    if (!m) out.set(keyString, (m = new Map<string, number | null>()));
+    m.set(row.path as string, row.total as number | null);
+  }
+  return out;
+}

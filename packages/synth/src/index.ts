@@ -1,0 +1,11 @@
+export type { SynthFormat, GenerateOptions, ReportModel, Rendered, GeneratedReport, SampleOptions, TruthOptions } from './generate.js';
+export { SYNTH_FORMATS, MIN_YEAR, MAX_YEAR, generateModel, render, renderSync, generateReport, truthFor, generateSample } from './generate.js';
+export type { DefectId, DefectDef, InjectedDefect } from './defects.js';
+export { DEFECTS, DEFECT_IDS, defectApplies } from './defects.js';
+export type { Geography, Place } from './agencies.js';
+export { AgencyFactory, generateAgency, deadlineFor, isCountyOrAboveGovernment } from './agencies.js';
+export { Rng, hashString } from './random.js';
+export { contentId, normalizeText } from './truth.js';
+export { SynthError } from './errors.js';
+export type { SynthErrorCode } from './errors.js';
+export type { RenderStyle } from './render/style.js';
