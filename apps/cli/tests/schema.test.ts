@@ -20,3 +20,13 @@ describe('xxgk schema', () => {
     expect(io.err).toContain('unknown option --yaml');
   });
 });
+
+describe('xxgk schema --graphql', () => {
+  it('prints the gateway SDL committed as apps/gateway/schema.graphql', async () => {
+    const io = memoryIo();
+    expect(await main(['schema', '--graphql'], io)).toBe(0);
+    const committed = readFileSync(new URL('../../gateway/schema.graphql', import.meta.url), 'utf8');
+    expect(io.out.trim()).toBe(committed.trim());
+    expect(io.out).toContain('lintDraft(input: LintDraftInput!): LintResult!');
+  });
+});

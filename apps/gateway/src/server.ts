@@ -44,7 +44,8 @@ const PLACEHOLDER_PAGE = `<!doctype html>
 /** Open the store (seeding demo data into an empty embedded one), then serve /graphql and /. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
-  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
+  // An explicit URL wins, then an explicit folder, then DATABASE_URL, then the default folder.
+  const databaseUrl = options.databaseUrl ?? (options.dataDir !== undefined ? undefined : process.env.DATABASE_URL || undefined);
   const analyzer = demoAnalyzer(createDefaultAnalyzer());
   const store = await openStore({
     analyzer,

@@ -21,6 +21,7 @@ export {
   severityName,
 } from './config.js';
 export type { Config, PresetName, ResolvedRule, RuleEntry, RuleSeverity, SeverityName } from './config.js';
+export { configJsonSchema } from './config-schema.js';
 export { LintError } from './errors.js';
 export type { LintErrorCode } from './errors.js';
 export { createSourceText } from './source-text.js';

@@ -61,7 +61,10 @@ const GROUPED_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
  * 十二件, 一百零三条). Blank, —, / and 无 give `{ value: null, blank: true }`. Never throws: a number
  * too large to hold exactly is `{ value: null, error }`.
  */
+const SIMPLE_RE = /^\d{1,15}$/;
+
 export function parseNumber(raw: string): ParsedNumber {
+  if (SIMPLE_RE.test(raw)) return { value: Number(raw), blank: false, unit: '' };
   let text = foldText(raw).replace(/[\s\u00a0]+/g, '');
   if (BLANKS.has(text)) return { value: null, blank: true, unit: '' };
   let unit = '';

@@ -5,7 +5,7 @@ import { decodeText } from './decode/detect-encoding.js';
 import { traditionalShare } from './decode/to-simplified.js';
 import type { FormatProcessor, SourceDocument } from './document.js';
 import { ParseError } from './errors.js';
-import { extractFacts, extractFees } from './extract/facts.js';
+import { extractFacts, extractFees, legacyQuantity } from './extract/facts.js';
 import {
   documentKind,
   extractAgency,
@@ -16,7 +16,7 @@ import {
   extractYear,
 } from './extract/metadata.js';
 import { buildSections, findHeadings } from './extract/sections.js';
-import { Stream } from './extract/stream.js';
+import { CELL, Stream } from './extract/stream.js';
 import { extractTables } from './extract/tables.js';
 import { docxProcessor } from './formats/docx.js';
 import { htmlProcessor } from './formats/html.js';
@@ -92,6 +92,41 @@ async function toDocument(bytes: Uint8Array, options: ParseOptions): Promise<{ d
   return { doc, encoding: decoded.encoding };
 }
 
+/**
+ * Where the body of the (first) report ends: before the closing signature and date lines
+ * (青禾县人民政府办公室 / 2023年1月20日), which belong to no section.
+ */
+function bodyEnd(stream: Stream, nextDocument: number | undefined, agencyName: string): number {
+  const limit = nextDocument ?? stream.flat.length;
+  const blocks = stream.blocks.filter((b) => b.to <= limit && b.block.type !== 'table' && !(b.block.type === 'heading' && b.block.level === 0));
+  const textOf = (i: number): string => {
+    const b = blocks[i];
+    return b ? stream.norm.slice(b.from, b.to).trim() : '';
+  };
+  const isDate = (t: string): boolean => /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t);
+  const isSignature = (t: string): boolean => t.length > 0 && t.length <= 30 && !/[。,;:\t\d]/.test(t) && !/^[一二三四五六七八九十]+、/.test(t);
+  // the date line, ignoring page chrome after it (footers, 打印本页)
+  for (let i = blocks.length - 1; i >= 0 && i >= blocks.length - 8; i--) {
+    if (!isDate(textOf(i))) continue;
+    let end = blocks[i]?.from ?? limit;
+    for (let j = i - 1; j >= 0 && j >= i - 3 && isSignature(textOf(j)); j--) end = blocks[j]?.from ?? end;
+    return end;
+  }
+  // a text dump: …最后一段。龙塘市司法局2024年1月23日 — the signature runs into the last paragraph
+  if (agencyName.length > 1) {
+    for (let i = blocks.length - 1; i >= 0 && i >= blocks.length - 3; i--) {
+      const b = blocks[i];
+      if (!b) break;
+      const tail = stream.norm.slice(Math.max(b.from, b.to - agencyName.length - 16), b.to);
+      const at = tail.lastIndexOf(agencyName);
+      if (at >= 0 && /^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/.test(tail.slice(at + agencyName.length))) {
+        return b.to - tail.length + at;
+      }
+    }
+  }
+  return limit;
+}
+
 /** Build the Report from a SourceDocument (what every format processor produces). */
 export function extractReport(doc: SourceDocument, source: Report['source']): Report {
   const diagnostics: Diagnostic[] = [];
@@ -103,7 +138,9 @@ export function extractReport(doc: SourceDocument, source: Report['source']): Re
   const period = extractPeriod(stream);
   const year = extractYear(titleNorm, period);
   const agency = extractAgency(title.title, titleNorm);
-  const published = extractPublishedOn(stream);
+  const documents = extractDocuments(stream, title);
+  // the date line of the first report, when the file holds several
+  const published = extractPublishedOn(stream, documents.starts[0]);
   const tables = extractTables(stream);
   diagnostics.push(...tables.diagnostics);
   const template: TemplateId =
@@ -121,11 +158,40 @@ export function extractReport(doc: SourceDocument, source: Report['source']): Re
     diagnostics.push({ code: 'YEAR_NOT_FOUND', severity: 'warning', message: 'The reporting year could not be read from the title or the statistics period.', span: title.span });
   }
   const headings = findHeadings(stream, []);
-  const sections = buildSections(stream, headings, stream.flat.length);
-  const facts = extractFacts(stream);
-  const fees = extractFees(stream);
-  const documents = extractDocuments(stream, title);
-  const id = createHash('sha256').update(stream.norm.replace(/\s+/g, ' ').trim()).digest('hex');
+  const sections = buildSections(stream, headings, bodyEnd(stream, documents.starts[0], agency.name));
+  const facts = extractFacts(stream, template === 'legacy-2008');
+  const tableSpans = [tables.proactive?.span, tables.applications?.span, tables.reviewLitigation?.span, tables.legacyStatistics?.span].filter(
+    (s): s is NonNullable<typeof s> => s !== null && s !== undefined,
+  );
+  const fees = extractFees(stream, tableSpans);
+  if (fees) {
+    // the fee statement's numbers are facts too (fee-disclosure, contradiction)
+    let n = facts.length;
+    for (const [key, label, unit] of [
+      ['notices', '发出收费通知', '件'],
+      ['amount', '收取信息处理费', fees.unit ?? '元'],
+    ] as const) {
+      const cell = fees[key];
+      // a number as written (an absence such as 未发出收费通知 stays on report.fees only)
+      if (cell && typeof cell === 'object' && cell.span && cell.value !== null && /\d/.test(cell.raw)) {
+        facts.push({ id: `f${++n}`, label, value: cell.value, unit, span: cell.span, quantity: `fees.${key}` });
+      }
+    }
+  }
+  if (template === 'legacy-2008') for (const f of facts) if (f.quantity) f.quantity = legacyQuantity(f.quantity);
+  // content id: sha256 of the text with NFKC applied and all whitespace (and cell marks) removed
+  const id = createHash('sha256')
+    .update(
+      stream.blocks
+        .filter((b) => !(b.block.type === 'heading' && b.block.level === 0))
+        .map((b) => stream.flat.slice(b.from, b.to))
+        .join('')
+        .replaceAll(CELL, '')
+        .normalize('NFKC')
+        .replace(/\s+/gu, ''),
+      'utf8',
+    )
+    .digest('hex');
   const report: Report = {
     id,
     title: title.title,
@@ -146,7 +212,7 @@ export function extractReport(doc: SourceDocument, source: Report['source']): Re
     reviewLitigation: tables.reviewLitigation,
     legacyStatistics: tables.legacyStatistics,
     fees,
-    documents,
+    documents: documents.parts,
     diagnostics,
   };
   return report;

@@ -107,13 +107,13 @@ interface SeedTruth {
   missing: SectionKind[];
 }
 
-/** What the seeds show (DESIGN.md): decided by reading them. */
+/** What the seeds show (DESIGN.md), decided by reading them: 004 also appends next year's 工作计划 after its date line. */
 const SEEDS: Record<string, SeedTruth> = {
   '000': { title: '镇海区妇联政府信息公开2015年工作总结', year: 2015, agency: '镇海区妇联', kind: 'work-summary', language: 'zh-Hans', documents: 1, kinds: ['proactive'], missing: ['fees', 'reviewLitigation'] },
   '001': { title: '20**年計劃生育委信息公開工作總結[1]', year: null, agency: '計劃生育委', kind: 'work-summary', language: 'zh-Hant', documents: 3, kinds: ['problems'], missing: ['fees'] },
   '002': { title: '棉洋镇2015年政府信息公开工作年度报告', year: 2015, agency: '棉洋镇', kind: 'annual-report', language: 'zh-Hans', documents: 1, kinds: ['applications', 'fees', 'reviewLitigation', 'problems'], missing: [] },
   '003': { title: '镇海城管局2013年政府信息公开工作总结', year: 2013, agency: '镇海城管局', kind: 'work-summary', language: 'zh-Hans', documents: 1, kinds: ['overview'], missing: ['fees', 'reviewLitigation'] },
-  '004': { title: '蛟川街道办事处2016年政府信息公开年度报告', year: 2016, agency: '蛟川街道办事处', kind: 'annual-report', language: 'zh-Hans', documents: 1, kinds: ['overview', 'proactive', 'applications', 'reviewLitigation', 'problems'], missing: ['fees'] },
+  '004': { title: '蛟川街道办事处2016年政府信息公开年度报告', year: 2016, agency: '蛟川街道办事处', kind: 'annual-report', language: 'zh-Hans', documents: 2, kinds: ['overview', 'proactive', 'applications', 'reviewLitigation', 'problems'], missing: ['fees'] },
 };
 
 function allKinds(report: Report): Set<SectionKind> {
@@ -160,11 +160,12 @@ describe('seeds', () => {
   it('004 states 依申请公开2件 and 未收到此类申请', async () => {
     const file = readdirSync(seedsDir).find((f) => f.startsWith('004'));
     const { report } = await parse(readFileSync(resolve(seedsDir, file ?? '')), { name: file });
-    const stated = report.facts.filter((f) => f.quantity === 'applications.newReceived');
+    const stated = report.facts.filter((f) => f.quantity === 'legacyStatistics.applicationsTotal.year');
     expect(stated.map((f) => [f.value, f.negated ?? false])).toEqual([
       [2, false],
       [0, true],
     ]);
+    expect(report.publishedOn).toBe('2016-12-16');
     const total = report.facts.find((f) => f.value === 336);
     expect(report.facts.filter((f) => f.partOf === total?.id).map((f) => f.value)).toEqual([70, 266]);
   });

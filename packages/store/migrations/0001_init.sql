@@ -36,7 +36,8 @@ CREATE TABLE reports (
 -- one current report per agency and year; undated reports are told apart by their source
 CREATE UNIQUE INDEX reports_agency_year_key ON reports (agency_id, year) WHERE year IS NOT NULL;
 CREATE UNIQUE INDEX reports_agency_source_key ON reports (agency_id, source_sha256) WHERE year IS NULL;
-CREATE INDEX reports_year_idx ON reports (year, id);
+-- matches the default order (newest first) so a page is an index scan, not a sort
+CREATE INDEX reports_year_idx ON reports (year DESC NULLS LAST, id DESC);
 CREATE INDEX reports_template_idx ON reports (template);
 CREATE INDEX reports_source_idx ON reports (source_sha256);
 CREATE INDEX reports_unbalanced_idx ON reports (id) WHERE balanced = false;

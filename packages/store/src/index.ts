@@ -17,7 +17,7 @@ export type { CellRow } from './report-cells.js';
 export type { IngestInput, IngestOptions, IngestResult, IngestStatus, ReportInput } from './queries/ingest.js';
 export type { ImportOptions, ImportResult } from './queries/import.js';
 export type { ReportFilter, ReportOrder, ReportOrderField } from './queries/report-filter.js';
-export type { StoredReport, ReportVersion, FindReportsOptions } from './queries/reports.js';
+export type { StoredReport, ReportSummary, ReportVersion, FindReportsOptions } from './queries/reports.js';
 export type { StoredAgency, AgencyFilter } from './queries/agencies.js';
 export { STATS_DIMENSIONS } from './queries/stats.js';
 export type { StatsDimension, StatsBucketRow, StatsKey, StatsQuery } from './queries/stats.js';

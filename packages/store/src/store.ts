@@ -17,8 +17,8 @@ import type { ImportOptions, ImportResult } from './queries/import.js';
 import { ingest } from './queries/ingest.js';
 import type { IngestInput, IngestOptions, IngestResult, ReportInput } from './queries/ingest.js';
 import type { ReportFilter } from './queries/report-filter.js';
-import { cellValues, countReports, findReports, getReports, reportHistory, reportsByAgency } from './queries/reports.js';
-import type { FindReportsOptions, ReportVersion, StoredReport } from './queries/reports.js';
+import { cellValues, countReports, findReportSummaries, findReports, getReports, reportHistory, reportsByAgency } from './queries/reports.js';
+import type { FindReportsOptions, ReportSummary, ReportVersion, StoredReport } from './queries/reports.js';
 import { stats, statsSums } from './queries/stats.js';
 import type { StatsBucketRow, StatsQuery } from './queries/stats.js';
 
@@ -53,6 +53,8 @@ export interface Store {
   importReports(inputs: Iterable<ReportInput> | AsyncIterable<ReportInput>, options?: ImportOptions): Promise<ImportResult>;
   getReports(ids: readonly number[]): Promise<(StoredReport | null)[]>;
   findReports(options: FindReportsOptions): Promise<StoredReport[]>;
+  /** findReports without the models. */
+  findReportSummaries(options: FindReportsOptions): Promise<ReportSummary[]>;
   countReports(filter?: ReportFilter | null): Promise<number>;
   reportsByAgency(agencyIds: readonly number[]): Promise<StoredReport[][]>;
   reportHistory(reportIds: readonly number[]): Promise<ReportVersion[][]>;
@@ -106,6 +108,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     importReports: (inputs, opts) => importReports(db, analyzer, inputs, opts),
     getReports: (ids) => getReports(db, ids),
     findReports: (opts) => findReports(db, opts),
+    findReportSummaries: (opts) => findReportSummaries(db, opts),
     countReports: (filter) => countReports(db, filter),
     reportsByAgency: (ids) => reportsByAgency(db, ids),
     reportHistory: (ids) => reportHistory(db, ids),

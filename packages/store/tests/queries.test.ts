@@ -123,6 +123,8 @@ describe.each(testDrivers())('queries ($name)', (driver) => {
       pages.push(...(await store.findReports({ orderBy: order, limit: 7, offset })));
     }
     expect(pages.map((r) => r.id)).toEqual(all.map((r) => r.id));
+    const summaries = await store.findReportSummaries({ orderBy: order, limit: 1000 });
+    expect(summaries).toEqual(all.map(({ report: _model, ...summary }) => summary));
     const titles = all.map((r) => r.title);
     expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });

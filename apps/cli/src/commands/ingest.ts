@@ -87,7 +87,8 @@ export async function run(args: readonly string[], io: Io, deps: IngestDeps = { 
   const failed: { file: string; reason: string }[] = missing.map((file) => ({ file, reason: 'no such file or folder' }));
 
   const dataDir = flags.get('data-dir');
-  const databaseUrl = flags.get('database-url') ?? io.env.DATABASE_URL;
+  // --database-url, else --data-dir, else DATABASE_URL, else the default folder
+  const databaseUrl = flags.get('database-url') ?? (dataDir === undefined ? io.env.DATABASE_URL : undefined);
   const options: StoreOptions = {
     env: io.env,
     cwd: io.cwd,

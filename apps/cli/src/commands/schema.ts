@@ -15,7 +15,8 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
     io.stdout(`${usage}\n`);
     return ExitCode.Ok;
   }
-  const unknown = [...flags.keys()].find((k) => k !== 'json-schema' && k !== 'graphql') ?? positionals[0];
+  const flag = [...flags.keys()].find((k) => k !== 'json-schema' && k !== 'graphql');
+  const unknown = flag !== undefined ? `--${flag}` : positionals[0];
   if (unknown !== undefined) {
     io.stderr(`${messages.UNKNOWN_OPTION('schema', unknown)}\n${usage}\n`);
     return ExitCode.Usage;

@@ -2,7 +2,7 @@ import { decodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { cellAt } from '@xxgk/schema';
 import type { Period, Report, Source } from '@xxgk/schema';
 import { getTemplate } from '@xxgk/schema/templates';
-import type { ReportFilter, ReportVersion, StoredReport } from '@xxgk/store';
+import type { ReportFilter, ReportSummary, ReportVersion, StoredReport } from '@xxgk/store';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { GatewayError, MAX_PAGE_SIZE, checkPageArgs } from '../errors.js';
@@ -146,15 +146,24 @@ export const DocumentKindEnum = builder.enumType('DocumentKind', {
   values: { ANNUAL_REPORT: { value: 'annual-report' }, WORK_SUMMARY: { value: 'work-summary' }, WORK_PLAN: { value: 'work-plan' }, UNKNOWN: { value: 'unknown' } } as const,
 });
 
-export const ReportRef = builder.objectRef<StoredReport>('Report');
+/** A report as GraphQL resolves it: a summary row, with the model when it was loaded along. */
+export type ReportShape = ReportSummary & { readonly report?: Report };
 
-const m = (r: StoredReport): Report => r.report;
+export const ReportRef = builder.objectRef<ReportShape>('Report');
+
+/** The report's model: at hand, or loaded (batched) for every report of the page that needs it. */
+async function m(r: ReportShape, ctx: Context): Promise<Report> {
+  if (r.report) return r.report;
+  const full: StoredReport | null = await ctx.loaders.report.load(r.id);
+  if (!full) throw new Error(`report ${r.id} vanished`);
+  return full.report;
+}
 
 builder.node(ReportRef, {
   description: 'A 政府信息公开工作年度报告 as published, read into the xxgk model, with its lint findings.',
   id: { resolve: (r) => r.id, parse: (id) => Number(id) },
   loadMany: (ids, ctx: Context) => ids.map((id) => (Number.isSafeInteger(id) ? ctx.loaders.report.load(id) : null)),
-  isTypeOf: (value) => typeof value === 'object' && value !== null && 'report' in value && 'agencyId' in value,
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'contentId' in value && 'agencyId' in value,
   fields: (t) => ({
     contentId: t.exposeString('contentId', { description: 'Stable content id: sha256 of the normalised text.' }),
     title: t.exposeString('title'),
@@ -168,37 +177,38 @@ builder.node(ReportRef, {
       },
     }),
     template: t.field({ type: TemplateEnum, resolve: (r) => r.template }),
-    documentKind: t.field({ type: DocumentKindEnum, nullable: true, resolve: (r) => (m(r).documentKind) ?? null }),
+    documentKind: t.field({ type: DocumentKindEnum, nullable: true, resolve: async (r, _a, ctx) => (await m(r, ctx)).documentKind ?? null }),
     publishedOn: t.string({ nullable: true, description: 'ISO date the document is signed / dated.', resolve: (r) => r.publishedOn }),
-    period: t.field({ type: PeriodRef, nullable: true, resolve: (r) => m(r).period }),
-    language: t.string({ resolve: (r) => m(r).language }),
-    source: t.field({ type: SourceRef, resolve: (r) => m(r).source }),
-    sections: t.field({ type: [SectionRef], resolve: (r) => m(r).sections }),
-    facts: t.field({ type: [FactRef], resolve: (r) => m(r).facts }),
-    proactive: t.field({ type: ProactiveRef, nullable: true, description: '表二', resolve: (r) => m(r).proactive }),
-    applications: t.field({ type: ApplicationsRef, nullable: true, description: '表三', resolve: (r) => m(r).applications }),
-    reviewLitigation: t.field({ type: ReviewLitigationRef, nullable: true, description: '表四', resolve: (r) => m(r).reviewLitigation }),
-    legacyStatistics: t.field({ type: LegacyStatisticsRef, nullable: true, resolve: (r) => m(r).legacyStatistics ?? null }),
-    fees: t.field({ type: FeesRef, nullable: true, resolve: (r) => m(r).fees }),
-    diagnostics: t.field({ type: [DiagnosticRef], resolve: (r) => m(r).diagnostics }),
+    period: t.field({ type: PeriodRef, nullable: true, resolve: async (r, _a, ctx) => (await m(r, ctx)).period }),
+    language: t.string({ resolve: async (r, _a, ctx) => (await m(r, ctx)).language }),
+    source: t.field({ type: SourceRef, resolve: async (r, _a, ctx) => (await m(r, ctx)).source }),
+    sections: t.field({ type: [SectionRef], resolve: async (r, _a, ctx) => (await m(r, ctx)).sections }),
+    facts: t.field({ type: [FactRef], resolve: async (r, _a, ctx) => (await m(r, ctx)).facts }),
+    proactive: t.field({ type: ProactiveRef, nullable: true, description: '表二', resolve: async (r, _a, ctx) => (await m(r, ctx)).proactive }),
+    applications: t.field({ type: ApplicationsRef, nullable: true, description: '表三', resolve: async (r, _a, ctx) => (await m(r, ctx)).applications }),
+    reviewLitigation: t.field({ type: ReviewLitigationRef, nullable: true, description: '表四', resolve: async (r, _a, ctx) => (await m(r, ctx)).reviewLitigation }),
+    legacyStatistics: t.field({ type: LegacyStatisticsRef, nullable: true, resolve: async (r, _a, ctx) => (await m(r, ctx)).legacyStatistics ?? null }),
+    fees: t.field({ type: FeesRef, nullable: true, resolve: async (r, _a, ctx) => (await m(r, ctx)).fees }),
+    diagnostics: t.field({ type: [DiagnosticRef], resolve: async (r, _a, ctx) => (await m(r, ctx)).diagnostics }),
     cell: t.field({
       type: CellRef,
       nullable: true,
       description: 'One table cell by catalogue path (applications.newReceived.total, proactive.licensing …).',
       args: { path: t.arg.string({ required: true }) },
-      resolve: (r, args) => toCell(cellAt(m(r), args.path)),
+      resolve: async (r, args, ctx) => toCell(cellAt(await m(r, ctx), args.path)),
     }),
     cells: t.field({
       type: [TableCellRef],
       description: 'Every filled cell of the template tables (or those of the given paths), in reading order.',
       args: { paths: t.arg.stringList() },
       complexity: { field: 5, multiplier: 20 },
-      resolve: (r, args) => {
+      resolve: async (r, args, ctx) => {
+        const report = await m(r, ctx);
         const wanted = args.paths ? new Set(args.paths) : null;
         const out: TableCell[] = [];
         for (const def of getTemplate(r.template).cells) {
           if (wanted && !wanted.has(def.path)) continue;
-          const cell = toCell(cellAt(m(r), def.path));
+          const cell = toCell(cellAt(report, def.path));
           if (cell) out.push({ path: def.path, table: def.table, row: def.row, column: def.column, cell });
         }
         return out;
@@ -218,7 +228,7 @@ builder.node(ReportRef, {
     version: t.exposeInt('version'),
     history: t.field({ type: [ReportVersionRef], description: 'Earlier versions, oldest first.', resolve: (r, _a, ctx) => ctx.loaders.reportHistory.load(r.id) }),
     ingestedAt: t.field({ type: 'DateTime', resolve: (r) => r.ingestedAt }),
-    model: t.field({ type: 'JSON', description: 'The whole Report model as JSON.', resolve: (r) => r.report }),
+    model: t.field({ type: 'JSON', description: 'The whole Report model as JSON.', resolve: (r, _a, ctx) => m(r, ctx) }),
   }),
 });
 
@@ -254,9 +264,7 @@ builder.queryField('reports', (t) =>
         const filter = toStoreFilter(args.filter);
         const orderBy = args.orderBy ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' } : null;
         const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: MAX_PAGE_SIZE }, async ({ limit, offset }) => {
-          const rows = await ctx.store.findReports({ filter, orderBy, limit, offset });
-          for (const row of rows) ctx.loaders.report.prime(row.id, row);
-          return rows;
+          return ctx.store.findReportSummaries({ filter, orderBy, limit, offset });
         });
         return { ...connection, count: () => ctx.store.countReports(filter) };
       },

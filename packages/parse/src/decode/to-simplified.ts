@@ -34,8 +34,8 @@ function simplifyChar(code: number): number {
 export function traditionalShare(text: string): number {
   let cjk = 0;
   let changed = 0;
-  const n = Math.min(text.length, 30000);
-  for (let i = 0; i < n; i++) {
+  const n = text.length;
+  for (let i = 0; i < n && cjk < 3000; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) continue;
     cjk++;

@@ -13,24 +13,38 @@ interface QuantityPattern {
   readonly label: string;
 }
 
-/** Prose statements of the quantities the tables hold (SPEC §3 I9). Group 1 is the number. */
+/**
+ * Prose statements of the quantities the tables hold (SPEC §3 I9). Group 1 is the number. The quantity
+ * is the model path of the cell it states (as @xxgk/synth writes it); legacy reports map to their
+ * 统计表 rows in `legacyQuantity`.
+ */
 const QUANTITIES: readonly QuantityPattern[] = [
-  { quantity: 'applications.carriedOver', label: '上年结转申请', re: new RegExp(String.raw`上年结转[^,。;\d]{0,20}?${NUM}\s*件`, 'g') },
-  { quantity: 'applications.newReceived', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g') },
-  { quantity: 'applications.newReceived', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)\s*${NUM}\s*件[^,。;\d]{0,12}?申请`, 'g') },
-  { quantity: 'applications.newReceived', label: '依申请公开', re: new RegExp(String.raw`依申请公开(?:政府信息|信息)?\s*${NUM}\s*件`, 'g') },
-  { quantity: 'applications.results.total', label: '办结申请', re: new RegExp(String.raw`办结[^,。;\d]{0,15}?${NUM}\s*件`, 'g') },
-  { quantity: 'applications.carriedForward', label: '结转下年度', re: new RegExp(String.raw`${NUM}\s*件\s*结转下一?年度`, 'g') },
-  { quantity: 'applications.carriedForward', label: '结转下年度', re: new RegExp(String.raw`(?:结转|转)下一?年度[^,。;\d]{0,12}?${NUM}\s*件`, 'g') },
+  { quantity: 'proactive.total', label: '主动公开政府信息', re: new RegExp(String.raw`主动公开[^,。;\d]{0,16}?(?:信息|文件)(?:数)?(?:为|共)?\s*${NUM}\s*条`, 'g') },
+  { quantity: 'applications.carriedOver.total', label: '上年结转申请', re: new RegExp(String.raw`上年结转[^,。;\d]{0,20}?${NUM}\s*件`, 'g') },
+  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g') },
+  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)\s*${NUM}\s*件[^,。;\d]{0,12}?申请`, 'g') },
+  { quantity: 'applications.newReceived.total', label: '依申请公开', re: new RegExp(String.raw`依申请公开(?:政府信息|信息)?\s*${NUM}\s*件`, 'g') },
+  { quantity: 'applications.results.total.total', label: '办结申请', re: new RegExp(String.raw`办结[^,。;\d]{0,15}?${NUM}\s*件`, 'g') },
+  { quantity: 'applications.carriedForward.total', label: '结转下年度', re: new RegExp(String.raw`${NUM}\s*件\s*结转下一?年度`, 'g') },
+  { quantity: 'applications.carriedForward.total', label: '结转下年度', re: new RegExp(String.raw`(?:结转|转)下一?年度[^,。;\d]{0,12}?${NUM}\s*件`, 'g') },
   { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`行政复议(?:案件|申请)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
   { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`(?:有|共)\s*${NUM}\s*(?:件|起|宗)[^,。;\d]{0,20}?行政复议`, 'g') },
-  { quantity: 'reviewLitigation.litigation.total', label: '行政诉讼', re: new RegExp(String.raw`行政诉讼(?:案件)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
+  { quantity: 'reviewLitigation.litigation', label: '行政诉讼', re: new RegExp(String.raw`行政诉讼(?:案件)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
 ];
 
-const ABSENCE_RE = /(?:未|没有|无|尚未)(?:收到|接到|受理|发生|产生|出现)[^。;,]{0,30}?(?:申请|行政复议|行政诉讼|复议|诉讼)[^。;,]{0,6}/g;
+/** Legacy reports state their 统计表 rows in prose: 已答复3件，其中同意公开3件、同意部分公开0件… */
+const LEGACY_ONLY: readonly QuantityPattern[] = [
+  { quantity: 'legacyStatistics.responsesTotal.year', label: '已答复', re: new RegExp(String.raw`(?:已|共)答复[^,。;\d]{0,8}?${NUM}\s*件`, 'g') },
+  { quantity: 'legacyStatistics.responsesGranted.year', label: '同意公开', re: new RegExp(String.raw`(?<!部分)同意公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
+  { quantity: 'legacyStatistics.responsesPartial.year', label: '同意部分公开', re: new RegExp(String.raw`同意部分公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
+  { quantity: 'legacyStatistics.responsesDenied.year', label: '不予公开', re: new RegExp(String.raw`不予公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
+  { quantity: 'legacyStatistics.responsesOther.year', label: '其他类型答复', re: new RegExp(String.raw`其他类型(?:答复)?[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
+];
+
+const ABSENCE_RE = /(?:未|没有|无|尚未)(?:收到|接到|受理|发生|产生|出现)[^。;,]{0,30}?(?:申请|行政复议|行政诉讼|复议|诉讼)[^。;,]{0,20}/g;
 
 /** Stated totals and their parts, table quantities in prose, and statements of absence, each with its span. */
-export function extractFacts(stream: Stream): Fact[] {
+export function extractFacts(stream: Stream, legacy = false): Fact[] {
   const facts: Fact[] = [];
   const bySpan = new Map<string, Fact>();
   let n = 0;
@@ -94,7 +108,7 @@ export function extractFacts(stream: Stream): Fact[] {
       }
     }
     // quantities
-    for (const q of numeric ? QUANTITIES : []) {
+    for (const q of numeric ? [...QUANTITIES, ...(legacy ? LEGACY_ONLY : [])] : []) {
       q.re.lastIndex = 0;
       let qm: RegExpExecArray | null;
       while ((qm = q.re.exec(text)) !== null) {
@@ -104,9 +118,31 @@ export function extractFacts(stream: Stream): Fact[] {
         const rel = qm[0].indexOf(numText);
         const numFrom = sb.from + qm.index + rel;
         // the number with its unit
-        const unitMatch = /^\s*(件|起|宗)/.exec(text.slice(qm.index + rel + numText.length));
+        const unitMatch = /^\s*(件|条|起|宗)/.exec(text.slice(qm.index + rel + numText.length));
         const to = numFrom + numText.length + (unitMatch?.[0].length ?? 0);
         add(numFrom, to, q.label, value, unitMatch?.[1] ?? '件', { quantity: q.quantity });
+      }
+    }
+    // 办结的申请中，予以公开10件，部分公开2件…: parts of the stated results total
+    const among = numeric ? /(?:办结|答复|处理)的(?:申请|件)中\s*[,:]?/.exec(text) : null;
+    if (among) {
+      const whole = [...facts].reverse().find((f) => f.quantity === 'applications.results.total.total' || f.quantity === 'legacyStatistics.responsesTotal.year');
+      const clauseStart = among.index + among[0].length;
+      const clauseEnd = text.indexOf('。', clauseStart) < 0 ? text.length : text.indexOf('。', clauseStart);
+      const clause = text.slice(clauseStart, clauseEnd);
+      PART_RE.lastIndex = 0;
+      let p: RegExpExecArray | null;
+      let lastEnd = 0;
+      while (whole && (p = PART_RE.exec(clause)) !== null) {
+        if (/复议|诉讼/.test(clause.slice(lastEnd, p.index))) break;
+        lastEnd = p.index + p[0].length;
+        if ((p[2] ?? '') !== whole.unit) continue;
+        const v = parseNumber(p[1] ?? '').value;
+        if (v === null) continue;
+        const at = sb.from + clauseStart + p.index;
+        const before = clause.slice(Math.max(0, p.index - 20), p.index);
+        const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('、'));
+        add(at, at + p[0].length, before.slice(cut + 1), v, p[2] ?? '', { partOf: whole.id });
       }
     }
     // statements of absence
@@ -119,15 +155,27 @@ export function extractFacts(stream: Stream): Fact[] {
       const review = /复议/.test(phrase);
       const litigation = /诉讼/.test(phrase);
       if (review) add(from, to, phrase, 0, '件', { quantity: 'reviewLitigation.review.total', negated: true });
-      if (litigation) add(from, to, phrase, 0, '件', { quantity: 'reviewLitigation.litigation.total', negated: true });
-      if (!review && !litigation && /申请/.test(phrase)) add(from, to, phrase, 0, '件', { quantity: 'applications.newReceived', negated: true });
+      if (litigation) add(from, to, phrase, 0, '件', { quantity: 'reviewLitigation.litigation', negated: true });
+      if (!review && !litigation && /申请/.test(phrase)) add(from, to, phrase, 0, '件', { quantity: 'applications.newReceived.total', negated: true });
     }
   }
   return facts;
 }
 
+const LEGACY_QUANTITIES: Readonly<Record<string, string>> = {
+  'applications.newReceived.total': 'legacyStatistics.applicationsTotal.year',
+  'applications.results.total.total': 'legacyStatistics.responsesTotal.year',
+  'reviewLitigation.review.total': 'legacyStatistics.reviews.year',
+  'reviewLitigation.litigation': 'legacyStatistics.litigations.year',
+};
+
+/** The quantity a fact states in a legacy (2008–2018) report, whose numbers live in the 统计表. */
+export function legacyQuantity(quantity: string): string {
+  return LEGACY_QUANTITIES[quantity] ?? quantity;
+}
+
 /** The 信息处理费 (legacy: 收费及减免) statement. */
-export function extractFees(stream: Stream): Fees | null {
+export function extractFees(stream: Stream, skip: readonly { start: number; end: number }[] = []): Fees | null {
   const norm = stream.norm;
   const inTable = (i: number): boolean => stream.blockAt(i)?.block.type === 'table';
   // sentences holding a keyword, found with indexOf (no regex scan over long runs)
@@ -150,6 +198,8 @@ export function extractFees(stream: Stream): Fees | null {
   for (const m of sentences) {
     const s = m.text;
     if (inTable(m.index)) continue;
+    const src = stream.source(m.index);
+    if (skip.some((r) => src >= r.start && src < r.end)) continue; // a table row printed as text
     if (/行政事业性收费|收费金额|收费标准|收费项目/.test(s) && !/信息处理费/.test(s)) continue;
     let charged: boolean | null = null;
     if (/(?:未|没有|无|不|暂不|免于?)(?:收取|发生|产生|涉及)?[^。]{0,14}?(?:信息处理费|收费|费用)|无收费|不收费|免费/.test(s)) charged = false;
@@ -177,6 +227,15 @@ export function extractFees(stream: Stream): Fees | null {
     statement: stream.flat.slice(from, best.to).trim(),
     span: stream.span(from, best.to),
   };
+  // 收费通知: how many were issued (109号 disclosure), 0 when none were
+  const notice = /(?:发出|开具|送达|下发)[^。,;\d]{0,8}?收费通知(?:书)?[^。,;\d]{0,4}?(\d{1,6})\s*(?:件|份|次)/.exec(norm);
+  const noNotice = /(?:未|没有|无)(?:发出|开具|送达|下发)[^。,;\d]{0,8}?收费通知/.exec(norm);
+  if (notice?.[1]) {
+    const at = notice.index + notice[0].lastIndexOf(notice[1]);
+    fees.notices = { value: Number(notice[1]), raw: stream.flat.slice(at, at + notice[1].length), span: stream.span(at, at + notice[1].length) };
+  } else if (noNotice) {
+    fees.notices = { value: 0, raw: stream.flat.slice(noNotice.index, noNotice.index + noNotice[0].length), span: stream.span(noNotice.index, noNotice.index + noNotice[0].length) };
+  }
   if (best.amount) {
     fees.amount = { value: best.amount.value, raw: stream.flat.slice(best.amount.from, best.amount.to), span: stream.span(best.amount.from, best.amount.to) };
     fees.unit = best.amount.unit;

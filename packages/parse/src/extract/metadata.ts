@@ -131,9 +131,10 @@ function iso(y: string | number, m: string | number, d: string | number): string
 }
 
 /** Publication date: the last standalone date line, else a “发布时间:” header. */
-export function extractPublishedOn(stream: Stream): { date: string | null; span: Span | null } {
-  for (let i = stream.blocks.length - 1; i >= 0 && i >= stream.blocks.length - 25; i--) {
-    const b = stream.blocks[i];
+export function extractPublishedOn(stream: Stream, end = Number.POSITIVE_INFINITY): { date: string | null; span: Span | null } {
+  const blocks = stream.blocks.filter((b) => b.from < end);
+  for (let i = blocks.length - 1; i >= 0 && i >= blocks.length - 25; i--) {
+    const b = blocks[i];
     if (!b || b.block.type === 'table') continue;
     const text = stream.norm.slice(b.from, b.to);
     const m = DATE_LINE.exec(text);
@@ -144,8 +145,8 @@ export function extractPublishedOn(stream: Stream): { date: string | null; span:
   }
   // a text dump: the signature and date run into the last paragraph (…办公室2024年1月23日)
   let seen = 0;
-  for (let i = stream.blocks.length - 1; i >= 0 && seen < 3; i--) {
-    const b = stream.blocks[i];
+  for (let i = blocks.length - 1; i >= 0 && seen < 3; i--) {
+    const b = blocks[i];
     if (!b || b.block.type === 'table') continue;
     const text = stream.norm.slice(Math.max(b.from, b.to - 40), b.to);
     if (/^(打印|关闭|返回|分享|【|\[)/.test(text.trim()) || text.trim().length < 12) continue;
@@ -189,8 +190,9 @@ export function extractPeriod(stream: Stream): Period | null {
 }
 
 /** Every report in the file: the title, then each “篇N:” article and each later report title (a second copy). */
-export function extractDocuments(stream: Stream, title: TitleInfo): DocumentPart[] {
+export function extractDocuments(stream: Stream, title: TitleInfo): { parts: DocumentPart[]; starts: number[] } {
   const parts: DocumentPart[] = [];
+  const starts: number[] = [];
   if (title.span) parts.push({ title: title.title, span: title.span });
   let bodySeen = false;
   for (const b of stream.blocks) {
@@ -201,15 +203,17 @@ export function extractDocuments(stream: Stream, title: TitleInfo): DocumentPart
     const m = /^篇\s*\d{1,3}\s*[:：]\s*(.{2,80})$/.exec(text);
     if (m) {
       parts.push({ title: stream.flat.slice(b.from, b.to).trim(), span: stream.span(b.from, b.to) });
+      starts.push(b.from);
       bodySeen = false;
       continue;
     }
     if (bodySeen && text.length <= 60 && /(?:19|20)[\d*]{2}/.test(text) && /信息公开|政务公开/.test(text) && TITLE_WORDS.test(text)) {
       parts.push({ title: stream.flat.slice(b.from, b.to).trim(), span: stream.span(b.from, b.to) });
+      starts.push(b.from);
       bodySeen = false;
       continue;
     }
     if (text.length >= 50) bodySeen = true;
   }
-  return parts;
+  return { parts, starts };
 }

@@ -18,8 +18,12 @@ const LEVEL_RES: readonly [number, RegExp][] = [
   [4, /^[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*/],
 ];
 
-/** Section kind from a heading without its numbering (catalogue variants first, then keywords, SPEC §6). */
-export function sectionKind(headingBody: string): SectionKind {
+/**
+ * Section kind of a top-level heading (numbering stripped): the catalogue's variants first, then the
+ * keywords of SPEC §6. Subsections are `other`: the template's sections are the top-level ones.
+ */
+export function sectionKind(headingBody: string, level = 1): SectionKind {
+  if (level > 1) return 'other';
   const k = bodyKey(headingBody);
   for (const [variant, kind] of NATIONAL_SECTIONS_VARIANTS) if (k.startsWith(variant)) return kind;
   if (/统计表|指标统计/.test(k)) return 'statistics';
@@ -67,18 +71,21 @@ export function findHeadings(stream: Stream, ranges: readonly { from: number; to
       const body = text.slice(bodyStart, bodyEnd).trim();
       if (body.length === 0 || /^\d/.test(body)) break;
       if (isTableRowLabel(body)) break;
+      // a table row printed as text: label, then tab-separated or several numbers
+      if (/\t/.test(text) || /(?:\s+[-\d.,]+){3,}\s*$/.test(text) || /[\u4e00-\u9fff)）]\d{4,}\s*$/.test(text)) break;
       hits.push({
         level,
         from: sb.from + (m[0].length - m[0].trimStart().length),
         to: sb.from + bodyEnd,
         heading: stream.flat.slice(sb.from + (m[0].length - m[0].trimStart().length), sb.from + bodyEnd).trim(),
-        kind: sectionKind(body),
+        kind: sectionKind(body, level),
       });
       matched = true;
       break;
     }
     // Text dumps: 一、总体情况 … 二、主动公开政府信息情况 … inside one long paragraph.
     if (sb.to - sb.from > 200) {
+      inlineSubheadings(stream, sb.from, sb.to, hits);
       const re = /([一二三四五六七八九十]{1,2})[ \t]*[、][ \t]*/g;
       re.lastIndex = matched ? 1 : 0;
       let m: RegExpExecArray | null;
@@ -94,6 +101,24 @@ export function findHeadings(stream: Stream, ranges: readonly { from: number; to
     }
   }
   return hits.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * The sub-items of 一、总体情况 named by 国办公开办函〔2021〕30号 (SPEC §2.1): in text dumps their
+ * headings run into the prose (（一）主动公开2023年，…), so only these names are recognised inline.
+ */
+const OVERVIEW_ITEMS_RE =
+  /\([一二三四五六]\)[ \t]*(?:主动公开|依申请公开|政府信息管理|(?:政府信息公开)?(?:平台|载体|平台载体)建设|信息公开平台建设|监督保障)(?:情况|方面|工作)?/g;
+
+function inlineSubheadings(stream: Stream, from: number, to: number, out: HeadingHit[]): void {
+  const text = stream.norm.slice(from, to);
+  OVERVIEW_ITEMS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OVERVIEW_ITEMS_RE.exec(text)) !== null) {
+    if (m.index === 0) continue;
+    const s = from + m.index;
+    out.push({ level: 2, from: s, to: s + m[0].length, heading: stream.flat.slice(s, s + m[0].length), kind: 'other' });
+  }
 }
 
 /** End (index in `text`) of a known section heading starting at `at`, or 0. */

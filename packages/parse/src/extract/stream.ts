@@ -72,7 +72,8 @@ export class Stream {
       const from = pos;
       if (block.type === 'table') {
         const rows: { from: number; to: number; cells: { from: number; to: number }[] }[] = [];
-        for (const row of block.rows) {
+        block.rows.forEach((row, r) => {
+          const last = r === block.rows.length - 1;
           const rowFrom = pos;
           const cells: { from: number; to: number }[] = [];
           for (const cell of row) {
@@ -81,10 +82,11 @@ export class Stream {
             emit(cell.text, cell.start, cell.offsets);
             cells.push({ from: cf, to: pos });
           }
-          sep(CELL, row[row.length - 1]?.end ?? block.start);
+          // the table's last mark maps to the table's end (a Markdown row's closing '|', </table>)
+          sep(CELL, last ? block.end : (row[row.length - 1]?.end ?? block.start));
           rows.push({ from: rowFrom, to: pos, cells });
-          sep('\n', row[row.length - 1]?.end ?? block.start);
-        }
+          sep('\n', last ? block.end : (row[row.length - 1]?.end ?? block.start));
+        });
         blocks.push({ block, index, from, to: pos, rows });
       } else {
         emit(block.text, block.start, block.offsets);

@@ -18,7 +18,6 @@ import {
   legacy2008,
   national2019,
   national2021,
-  type CellDef,
   type RowDef,
   type TemplateCatalogue,
 } from '@xxgk/schema/templates';
@@ -49,6 +48,35 @@ function rowPath(paths: readonly string[] | undefined): string | undefined {
   if (paths.length === 1) return paths[0];
   return paths[0]?.replace(/\.[a-zA-Z]+$/, '');
 }
+
+interface ProactiveShape {
+  /** Column labels only this template has (as match keys): they tell the shapes apart. */
+  readonly markers: readonly string[];
+  /** Rows in template order, with every spelling either template gives the row (as match keys). */
+  readonly rows: readonly { label: string; keys: string[]; paths: string[] }[];
+}
+
+function proactiveShape(own: TemplateCatalogue, other: TemplateCatalogue): ProactiveShape {
+  const cells = own.proactive?.cells ?? [];
+  const otherCells = other.proactive?.cells ?? [];
+  const otherColumns = new Set(otherCells.map((c) => c.column));
+  const markers = [...new Set(cells.map((c) => c.column).filter((c) => !otherColumns.has(c)))].map((l) => bodyKey(l));
+  const rows: { label: string; keys: string[]; paths: string[] }[] = [];
+  for (const c of cells) {
+    let r = rows.find((x) => x.label === c.row);
+    if (!r) {
+      const rowKey = c.path.split('.')[1] ?? '';
+      const alt = otherCells.filter((o) => o.path.split('.')[1] === rowKey).map((o) => o.row);
+      r = { label: c.row, keys: [...new Set([c.row, ...alt])].map((l) => bodyKey(l)), paths: [] };
+      rows.push(r);
+    }
+    r.paths.push(c.path);
+  }
+  return { markers, rows };
+}
+
+const PROACTIVE_2021 = proactiveShape(national2021, national2019);
+const PROACTIVE_2019 = proactiveShape(national2019, national2021);
 
 const keyCache = new Map<string, string>();
 function key(label: string): string {
@@ -434,48 +462,29 @@ class TableReader {
   // ---------------------------------------------------------------- 表二
 
   proactive(limit: number): { value: Proactive | null; shape?: TemplateId } {
-    const cells2021 = national2021.proactive?.cells ?? [];
-    const cells2019 = national2019.proactive?.cells ?? [];
-    const only = (a: readonly CellDef[], b: readonly CellDef[]): string[] => {
-      const other = new Set(b.map((c) => c.column));
-      return [...new Set(a.map((c) => c.column).filter((c) => !other.has(c)))];
-    };
-    const findAny = (labels: string[]): { from: number; to: number } | null => {
+    const findAny = (labels: readonly string[]): { from: number; to: number } | null => {
       let best: { from: number; to: number } | null = null;
       for (const l of labels) {
-        const hit = this.compact.find(key(l), 0, limit);
+        const hit = this.compact.find(l, 0, limit);
         if (hit && (!best || hit.from < best.from)) best = hit;
       }
       return best;
     };
-    const marker2021 = findAny(only(cells2021, cells2019));
-    const marker2019 = findAny(only(cells2019, cells2021));
+    const marker2021 = findAny(PROACTIVE_2021.markers);
+    const marker2019 = findAny(PROACTIVE_2019.markers);
     if (!marker2021 && !marker2019) return { value: null };
     const is2021 = marker2021 !== null && (marker2019 === null || marker2021.from <= marker2019.from);
     const catalogue = is2021 ? national2021 : national2019;
-    const cells = is2021 ? cells2021 : cells2019;
-    const otherCells = is2021 ? cells2019 : cells2021;
+    const rowOrder = (is2021 ? PROACTIVE_2021 : PROACTIVE_2019).rows;
     const regionStart = (is2021 ? marker2021 : marker2019)?.from ?? 0;
-    // rows in order, with every spelling either template gives the same row
-    const rowOrder: { label: string; spellings: string[]; paths: string[] }[] = [];
-    for (const c of cells) {
-      let r = rowOrder.find((x) => x.label === c.row);
-      if (!r) {
-        const rowKey = c.path.split('.')[1] ?? '';
-        const alt = otherCells.filter((o) => o.path.split('.')[1] === rowKey).map((o) => o.row);
-        r = { label: c.row, spellings: [...new Set([c.row, ...alt])], paths: [] };
-        rowOrder.push(r);
-      }
-      r.paths.push(c.path);
-    }
     const searchFrom = Math.max(0, (this.compact.find(key('第二十条'), Math.max(0, regionStart - 400), limit) ?? { from: regionStart }).from - 1);
     // each row on its own (converted tables may print rows out of order), then in reading order
     const found: { row: (typeof rowOrder)[number]; from: number; to: number }[] = [];
     const start = Math.min(searchFrom, regionStart);
     for (const row of rowOrder) {
       let best: { from: number; to: number } | null = null;
-      for (const sp of row.spellings) {
-        const hit = this.compact.find(key(sp), start, limit);
+      for (const sp of row.keys) {
+        const hit = this.compact.find(sp, start, limit);
         if (hit && (!best || hit.from < best.from || (hit.from === best.from && hit.to > best.to))) best = hit;
       }
       if (best && !found.some((f) => best.from < f.to && f.from < best.to)) found.push({ row, ...best });

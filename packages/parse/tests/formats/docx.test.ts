@@ -3,7 +3,7 @@ import { national2021 } from '@xxgk/schema/templates';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { ParseError, parse } from '../../src/index.js';
-import { T3 } from '../fixtures.js';
+import { T3 } from '../fixtures/report-2021.js';
 
 const cell = (text: string): TableCell => new TableCell({ children: [new Paragraph(text)] });
 

@@ -21,7 +21,7 @@ describe('encodings', () => {
     const { report } = await parse(bytes, { name: 'r.txt' });
     expect(report.source.encoding).toBe(encoding);
     expect(report.title).toBe('青禾县农业农村局2021年政府信息公开工作年度报告');
-    expect(report.facts.find((f) => f.quantity === 'applications.newReceived')?.value).toBe(5);
+    expect(report.facts.find((f) => f.quantity === 'applications.newReceived.total')?.value).toBe(5);
   });
 
   it('decodes Big5 and matches Traditional text through Simplified', async () => {
@@ -32,7 +32,7 @@ describe('encodings', () => {
     expect(report.language).toBe('zh-Hant');
     expect(report.year).toBe(2021);
     expect(report.sections[0]?.kind).toBe('overview');
-    const fact = report.facts.find((f) => f.quantity === 'applications.newReceived');
+    const fact = report.facts.find((f) => f.quantity === 'applications.newReceived.total');
     expect(fact?.value).toBe(5);
     // spans point at the original Traditional characters
     expect(fact && text.slice(fact.span.start - 2, fact.span.end)).toBe('申請5件');

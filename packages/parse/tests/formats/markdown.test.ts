@@ -2,7 +2,7 @@ import { cellAt, cellValue } from '@xxgk/schema';
 import { national2021 } from '@xxgk/schema/templates';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
-import { T3, T4 } from '../fixtures.js';
+import { T3, T4 } from '../fixtures/report-2021.js';
 
 function markdown(options: { blankTotal?: boolean } = {}): string {
   const rows = (national2021.applications?.rows ?? []).map((r) => {

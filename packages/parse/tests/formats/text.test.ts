@@ -1,7 +1,7 @@
 import { cellAt, cellValue, type Cell, type Report } from '@xxgk/schema';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
-import { T3, T4, report2021Text } from '../fixtures.js';
+import { T3, T4, report2021Text } from '../fixtures/report-2021.js';
 
 const COLS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'];
 
@@ -69,11 +69,11 @@ describe('text metadata, sections and facts', () => {
 
   it('states prose totals, parts and quantities with spans', async () => {
     const { report, text } = await parse(report2021Text(), { name: 'r.txt' });
-    const received = report.facts.find((f) => f.quantity === 'applications.newReceived');
+    const received = report.facts.find((f) => f.quantity === 'applications.newReceived.total');
     expect(received?.value).toBe(21);
     expect(received && text.slice(received.span.start, received.span.end)).toBe('21件');
-    expect(report.facts.find((f) => f.quantity === 'applications.results.total')?.value).toBe(20);
-    expect(report.facts.find((f) => f.quantity === 'applications.carriedForward')?.value).toBe(2);
+    expect(report.facts.find((f) => f.quantity === 'applications.results.total.total')?.value).toBe(20);
+    expect(report.facts.find((f) => f.quantity === 'applications.carriedForward.total')?.value).toBe(2);
     const total = report.facts.find((f) => f.value === 1205);
     expect(total?.unit).toBe('条');
     const parts = report.facts.filter((f) => f.partOf === total?.id).map((f) => f.value);
@@ -81,14 +81,20 @@ describe('text metadata, sections and facts', () => {
   });
 
   it('reads a stated absence as a negated zero', async () => {
-    const { report } = await parse('某局2016年政府信息公开工作年度报告\n二、依申请公开情况\n本年度未收到政府信息公开申请。\n全年未发生行政复议案件。', { name: 'a.txt' });
-    expect(report.facts.find((f) => f.quantity === 'applications.newReceived')).toMatchObject({ value: 0, negated: true });
+    const { report } = await parse('某局2022年政府信息公开工作年度报告\n二、依申请公开情况\n本年度未收到政府信息公开申请。\n全年未发生行政复议案件。', { name: 'a.txt' });
+    expect(report.facts.find((f) => f.quantity === 'applications.newReceived.total')).toMatchObject({ value: 0, negated: true });
     expect(report.facts.find((f) => f.quantity === 'reviewLitigation.review.total')).toMatchObject({ value: 0, negated: true });
   });
 
+  it('names legacy quantities after the 统计表 rows', async () => {
+    const { report } = await parse('某局2016年政府信息公开工作年度报告\n二、依申请公开情况\n本年度未收到政府信息公开申请。\n全年未发生行政诉讼案件。', { name: 'a.txt' });
+    expect(report.template).toBe('legacy-2008');
+    expect(report.facts.map((f) => f.quantity)).toEqual(['legacyStatistics.applicationsTotal.year', 'legacyStatistics.litigations.year']);
+  });
+
   it('reads Chinese numerals in prose', async () => {
-    const { report } = await parse('某局2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请十二件，办结十二件。', { name: 'a.txt' });
-    expect(report.facts.find((f) => f.quantity === 'applications.newReceived')?.value).toBe(12);
+    const { report } = await parse('某局2022年政府信息公开工作年度报告\n全年共收到政府信息公开申请十二件，办结十二件。', { name: 'a.txt' });
+    expect(report.facts.find((f) => f.quantity === 'applications.newReceived.total')?.value).toBe(12);
   });
 
   it('lists every report in a file and reads Traditional Chinese', async () => {
@@ -108,5 +114,26 @@ describe('text metadata, sections and facts', () => {
     expect(report.facts.filter((f) => f.partOf === total?.id).map((f) => f.value)).toEqual([80, 60]);
     const part = report.facts.find((f) => f.value === 80);
     expect(part && text.slice(part.span.start, part.span.end)).toBe('80條');
+  });
+});
+
+describe('fees (信息处理费)', () => {
+  it('reads notices and amounts', async () => {
+    const text = '某局2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n本年度共发出收费通知3件，实际收取信息处理费1,200元。';
+    const { report } = await parse(text, { name: 'f.txt' });
+    expect(report.fees).toMatchObject({ mentioned: true, charged: true, unit: '元' });
+    expect(cellValue(report.fees?.notices)).toBe(3);
+    expect(cellValue(report.fees?.amount)).toBe(1200);
+  });
+
+  it('reads a statement that nothing was charged', async () => {
+    const { report } = await parse('某局2022年政府信息公开工作年度报告\n本年度未发出收费通知，未收取信息处理费。', { name: 'f.txt' });
+    expect(report.fees).toMatchObject({ charged: false });
+    expect(cellValue(report.fees?.notices)).toBe(0);
+  });
+
+  it('is null when the report says nothing about fees', async () => {
+    const { report } = await parse('某局2022年政府信息公开工作年度报告\n一、总体情况\n工作平稳推进。', { name: 'f.txt' });
+    expect(report.fees).toBeNull();
   });
 });

@@ -103,8 +103,13 @@ async function insertChunked<T>(rows: readonly T[], size: number, insert: (chunk
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-async function writeFindings(trx: Transaction<Database>, reportId: number, findings: readonly StoredFinding[]): Promise<void> {
-  await trx.deleteFrom('findings').where('report_id', '=', reportId).execute();
+async function writeFindings(
+  trx: Transaction<Database>,
+  reportId: number,
+  findings: readonly StoredFinding[],
+  fresh: boolean,
+): Promise<void> {
+  if (!fresh) await trx.deleteFrom('findings').where('report_id', '=', reportId).execute();
   await insertChunked(findings, 1000, (chunk) =>
     trx
       .insertInto('findings')
@@ -127,8 +132,8 @@ async function writeFindings(trx: Transaction<Database>, reportId: number, findi
   );
 }
 
-async function writeCells(trx: Transaction<Database>, reportId: number, report: Report): Promise<void> {
-  await trx.deleteFrom('cells').where('report_id', '=', reportId).execute();
+async function writeCells(trx: Transaction<Database>, reportId: number, report: Report, fresh: boolean): Promise<void> {
+  if (!fresh) await trx.deleteFrom('cells').where('report_id', '=', reportId).execute();
   const cells = reportCells(report);
   await insertCells(
     trx,
@@ -190,15 +195,21 @@ async function store(
   const sha = report.source.sha256;
   return db.transaction().execute(async (trx) => {
     const agencyId = await upsertAgency(trx, report);
-    let existingQuery = trx
+    // This year's report, last year's (for cross-year rules) and next year's (to re-lint): one statement.
+    const neighbours = await trx
       .selectFrom('reports')
-      .select(['id', 'content_id', 'source_sha256', 'version', 'title', 'report', 'ingested_at', 'year'])
-      .where('agency_id', '=', agencyId);
-    existingQuery =
-      report.year === null
-        ? existingQuery.where('year', 'is', null).where('source_sha256', '=', sha)
-        : existingQuery.where('year', '=', report.year);
-    const existing = await existingQuery.forUpdate().executeTakeFirst();
+      .select(['id', 'year', 'content_id', 'source_sha256', 'version', 'title', 'report', 'text', 'ingested_at'])
+      .where('agency_id', '=', agencyId)
+      .where((eb) =>
+        report.year === null
+          ? eb.and([eb('year', 'is', null), eb('source_sha256', '=', sha)])
+          : eb('year', '=', sql<number>`ANY(${[report.year - 1, report.year, report.year + 1]}::int[])`),
+      )
+      .forUpdate()
+      .execute();
+    const existing = neighbours.find((r) => r.year === report.year);
+    const previous = report.year === null ? undefined : neighbours.find((r) => r.year === (report.year as number) - 1);
+    const next = report.year === null ? undefined : neighbours.find((r) => r.year === (report.year as number) + 1);
 
     if (existing && (existing.source_sha256 === sha || existing.content_id === report.id)) {
       const rows = await trx
@@ -218,15 +229,6 @@ async function store(
       } satisfies IngestResult;
     }
 
-    const previous =
-      report.year === null
-        ? undefined
-        : await trx
-            .selectFrom('reports')
-            .select('report')
-            .where('agency_id', '=', agencyId)
-            .where('year', '=', report.year - 1)
-            .executeTakeFirst();
     const findings = toFindings(
       await analyzer.lint(report, { text: text ?? '', ...(previous ? { previousReport: previous.report } : {}) }),
     );
@@ -273,28 +275,20 @@ async function store(
       const row = await trx.insertInto('reports').values({ ...columns, version }).returning('id').executeTakeFirstOrThrow();
       reportId = row.id;
     }
-    await writeCells(trx, reportId, report);
-    await writeFindings(trx, reportId, findings);
+    await writeCells(trx, reportId, report, !existing);
+    await writeFindings(trx, reportId, findings, !existing);
 
     // An earlier year arriving (or being corrected) changes what next year's cross-year rules see.
     const relinted: number[] = [];
-    if (report.year !== null) {
-      const next = await trx
-        .selectFrom('reports')
-        .select(['id', 'report', 'text'])
-        .where('agency_id', '=', agencyId)
-        .where('year', '=', report.year + 1)
-        .executeTakeFirst();
-      if (next) {
-        const nextFindings = toFindings(await analyzer.lint(next.report, { text: next.text ?? '', previousReport: report }));
-        await trx
-          .updateTable('reports')
-          .set({ ...counts(nextFindings), updated_at: sql<Date>`now()` })
-          .where('id', '=', next.id)
-          .execute();
-        await writeFindings(trx, next.id, nextFindings);
-        relinted.push(next.id);
-      }
+    if (next) {
+      const nextFindings = toFindings(await analyzer.lint(next.report, { text: next.text ?? '', previousReport: report }));
+      await trx
+        .updateTable('reports')
+        .set({ ...counts(nextFindings), updated_at: sql<Date>`now()` })
+        .where('id', '=', next.id)
+        .execute();
+      await writeFindings(trx, next.id, nextFindings, false);
+      relinted.push(next.id);
     }
     return {
       status: existing ? 'updated' : 'inserted',

@@ -25,6 +25,9 @@ export interface StoredReport {
   readonly report: Report;
 }
 
+/** A report without its model: what lists need (the model is loaded on demand). */
+export type ReportSummary = Omit<StoredReport, 'report'>;
+
 /** An earlier version that a corrected report replaced. */
 export interface ReportVersion {
   readonly reportId: number;
@@ -125,6 +128,23 @@ export async function findReports(db: Kysely<Database>, options: FindReportsOpti
     .offset(options.offset ?? 0)
     .execute();
   return rows.map(toStored);
+}
+
+/** A page of reports matching a filter, without their models (cheaper for lists). */
+export async function findReportSummaries(db: Kysely<Database>, options: FindReportsOptions): Promise<ReportSummary[]> {
+  const rows = await db
+    .selectFrom('reports as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(COLUMNS.filter((c) => c !== 'r.report'))
+    .where(reportFilterSql(options.filter))
+    .orderBy(reportOrderSql(options.orderBy))
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map((row) => {
+    const { report: _model, ...summary } = toStored({ ...row, report: null as unknown as Report });
+    return summary;
+  });
 }
 
 /** How many reports match a filter. */

@@ -49,8 +49,13 @@ function postgres(url: string): TestDriver {
   };
 }
 
-/** PGlite always; PostgreSQL too when DATABASE_URL is set (CI: postgres://postgres@127.0.0.1:5432/test). */
+/**
+ * Both drivers, always: PGlite, and the PostgreSQL server at XXGK_TEST_DATABASE_URL, else DATABASE_URL,
+ * else the local test server (postgres://postgres@127.0.0.1:5432/test, as in CI). Each test file works in
+ * a schema of its own, dropped afterwards.
+ */
 export function testDrivers(): TestDriver[] {
-  const url = process.env.DATABASE_URL;
-  return url !== undefined && url !== '' ? [pglite, postgres(url)] : [pglite];
+  const url =
+    process.env.XXGK_TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  return [pglite, postgres(url)];
 }

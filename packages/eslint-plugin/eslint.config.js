@@ -1,0 +1,3 @@
+import config from '@xxgk/eslint-config';
+
+export default config;
