@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { ExitCode } from './exit-codes.js';
-import { type Io, processIo } from './io.js';
+import type { Io } from './io.js';
 import { messages } from './messages.js';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;

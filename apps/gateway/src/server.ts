@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createDefaultAnalyzer, defaultDataDir, openStore } from '@xxgk/store';
@@ -22,6 +22,11 @@ export interface ServerOptions {
   readonly apiTokens?: Iterable<string> | string;
   /** Where progress and URLs are printed (default stdout). */
   readonly log?: (line: string) => void;
+  /**
+   * Serves the editors' page (e.g. `serveWeb` of @xxgk/web): called for every non-GraphQL GET/HEAD;
+   * null falls through to the placeholder page at / and 404 elsewhere.
+   */
+  readonly web?: (request: Request) => Promise<Response | null>;
 }
 
 export interface RunningServer {
@@ -67,14 +72,30 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
 
   const gateway = createGateway({ store, analyzer, ...(options.apiTokens !== undefined ? { apiTokens: options.apiTokens } : {}) });
+  const fallback = (path: string | undefined, res: ServerResponse) => {
+    if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER_PAGE);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    }
+  };
+  const web = options.web;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/graphql' || path?.startsWith('/graphql/')) {
       void gateway.requestListener(req, res);
-    } else if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER_PAGE);
+    } else if (web !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
+      const request = new Request(new URL(req.url ?? '/', 'http://localhost'), { method: req.method });
+      web(request).then(
+        async (response) => {
+          if (response === null) return fallback(path, res);
+          res.writeHead(response.status, Object.fromEntries(response.headers));
+          res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+        },
+        () => res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal error\n'),
+      );
     } else {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      fallback(path, res);
     }
   });
   const port = options.port ?? (process.env.PORT !== undefined ? Number(process.env.PORT) : 4000);

@@ -1,10 +1,12 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { printSchema } from 'graphql';
-import { createYoga } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError, printSchema } from 'graphql';
+import { createYoga, maskError } from 'graphql-yoga';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { createDefaultAnalyzer } from '@xxgk/store';
 import type { Analyzer, Store } from '@xxgk/store';
+import { LIMITS } from './builder.js';
 import { createContext, parseApiTokens } from './context.js';
+import { depthLimitRule } from './depth-limit.js';
 import type { Context, GatewayServices } from './context.js';
 import { schema } from './schema/index.js';
 
@@ -34,11 +36,36 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     context: ({ request }) => createContext(services, { request }),
-    maskedErrors: true,
+    maskedErrors: { maskError: maskWithCode },
+    plugins: [depthLimitPlugin],
     graphiql: options.graphiql === false ? false : { title: 'xxgk GraphQL', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL,
     landingPage: false,
     logging: false,
+  });
+}
+
+/** Depth limits checked at validation, before anything runs (introspection included). */
+const depthLimitPlugin: Plugin<Record<string, never>> = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(depthLimitRule({ depth: LIMITS.depth, introspectionDepth: 20, introspectionFields: 5 }));
+  },
+};
+
+/**
+ * Yoga's masking (internal errors become "Unexpected error."), plus a code on every error a client
+ * sees: errors the libraries raise about the input (an undecodable global id or cursor) carry none.
+ */
+function maskWithCode(error: unknown, message: string, isDev?: boolean): Error {
+  const masked = maskError(error, message, isDev);
+  if (!(masked instanceof GraphQLError) || masked.extensions.code !== undefined) return masked;
+  const code = /global ID/i.test(masked.message) ? 'INVALID_ID' : 'BAD_USER_INPUT';
+  return new GraphQLError(masked.message, {
+    ...(masked.nodes ? { nodes: masked.nodes } : {}),
+    ...(masked.source ? { source: masked.source } : {}),
+    ...(masked.positions ? { positions: masked.positions } : {}),
+    ...(masked.path ? { path: masked.path } : {}),
+    extensions: { ...masked.extensions, code },
   });
 }
 

@@ -39,6 +39,16 @@ describe.each(testDrivers())('lintDraft and ingestReport ($name)', (driver) => {
     expect(await h.store.countReports()).toBe(0);
   });
 
+  it('returns the text the positions point into and the parsed Report', async () => {
+    const res = await h.query<{ lintDraft: { text: string; report: { year: number; agency: { name: string } } } }>(
+      `query ($input: LintDraftInput!) { lintDraft(input: $input) { text report } }`,
+      { input: { text: good, name: 'draft.txt' } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.lintDraft.text).toBe(good);
+    expect(res.data?.lintDraft.report).toMatchObject({ year: 2024, agency: { name: '白沙县教育局' } });
+  });
+
   it('lints an uploaded file (GraphQL multipart request)', async () => {
     const body = new FormData();
     body.set('operations', JSON.stringify({ query: LINT_DRAFT, variables: { input: { file: null } } }));

@@ -56,3 +56,41 @@ describe('startServer', () => {
     expect(await server.store.countReports()).toBe(12);
   });
 });
+
+describe('startServer with the editors\' page', () => {
+  it('serves what the web handler answers and falls back to 404 when it answers null', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xxgk-serve-web-'));
+    const seen: string[] = [];
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: join(dir, 'data'),
+      seedDemo: false,
+      log: () => undefined,
+      web: (request) => {
+        const { pathname } = new URL(request.url);
+        seen.push(`${request.method} ${pathname}`);
+        return Promise.resolve(
+          pathname === '/' ? new Response('<h1>政府信息公开年报检查</h1>', { headers: { 'content-type': 'text/html; charset=utf-8' } }) : null,
+        );
+      },
+    });
+    try {
+      const page = await fetch(server.url);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toBe('<h1>政府信息公开年报检查</h1>');
+      expect((await fetch(server.url, { method: 'HEAD' })).status).toBe(200);
+      expect((await fetch(`${server.url}assets/missing.js`)).status).toBe(404);
+      const graphql = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ reports { totalCount } }' }),
+      });
+      expect(await graphql.json()).toEqual({ data: { reports: { totalCount: 0 } } });
+      expect(seen).toEqual(['GET /', 'HEAD /', 'GET /assets/missing.js']);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -109,6 +109,8 @@ describe('text and Markdown drafts', () => {
       ['维持', '纠正', '总计', '维持', '总计'],
       ['2', '0', '0', '1', '1'],
     ]);
+    // The first row lacks a trailing column: its last cell spans it.
+    expect(rows[0]?.children.map((c) => (c.kind === 'element' ? (c.colspan ?? 1) : 0))).toEqual([1, 1, 1, 2]);
     // An empty cell sits between its two tabs.
     const empty = rows[1]?.children[1];
     expect(empty && text.slice(empty.start - 1, empty.end + 1)).toBe('\t\t');

@@ -32,11 +32,12 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const dataDirFlag = flags.get('data-dir');
   const databaseUrl = io.env.DATABASE_URL || undefined;
   const dataDir = resolve(io.cwd, typeof dataDirFlag === 'string' ? dataDirFlag : (io.env.XXGK_DATA_DIR ?? join('.xxgk', 'data')));
-  const { startServer } = await import('@xxgk/gateway');
+  const [{ startServer }, { serveWeb }] = await Promise.all([import('@xxgk/gateway'), import('@xxgk/web')]);
   const server = await startServer({
     port,
     ...(databaseUrl !== undefined ? { databaseUrl } : { dataDir }),
     seedDemo: !flags.has('no-demo'),
+    web: serveWeb,
     log: (line) => io.stdout(`${line}\n`),
   });
   io.stdout(`Editors' page: ${server.url}  ·  press Ctrl+C to stop\n`);

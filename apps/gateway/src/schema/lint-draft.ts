@@ -11,6 +11,8 @@ interface LintResultShape {
   readonly messages: readonly StoredFinding[];
   readonly errorCount: number;
   readonly warningCount: number;
+  readonly text: string;
+  readonly report: unknown;
 }
 
 export const LintResultRef = builder.objectRef<LintResultShape>('LintResult').implement({
@@ -20,6 +22,14 @@ export const LintResultRef = builder.objectRef<LintResultShape>('LintResult').im
     messages: t.field({ type: [FindingRef], resolve: (r) => [...r.messages] }),
     errorCount: t.exposeInt('errorCount'),
     warningCount: t.exposeInt('warningCount'),
+    text: t.exposeString('text', {
+      description: 'The decoded text (for DOCX and PDF the extracted text) that line and column point into.',
+    }),
+    report: t.field({
+      type: 'JSON',
+      description: 'The parsed Report, as @xxgk/schema describes it (report.schema.json).',
+      resolve: (r) => r.report,
+    }),
   }),
 });
 
@@ -78,6 +88,8 @@ builder.queryField('lintDraft', (t) =>
         messages,
         errorCount: messages.filter((m) => m.severity === 2).length,
         warningCount: messages.filter((m) => m.severity === 1).length,
+        text: parsed.text,
+        report: parsed.report,
       };
     },
   }),

@@ -67,6 +67,8 @@ export function toStoreFilter(filter: ReportFilterArg | null | undefined): Repor
   let agencyIds: number[] | null = null;
   if (filter.agency) {
     if (filter.agency.typename !== 'Agency') throw new GatewayError('INVALID_ID', 'ReportFilter.agency must be an Agency id.');
+    // a non-numeric or out-of-range id would reach SQL as NaN: refuse it here
+    if (!/^\d{1,9}$/.test(filter.agency.id)) throw new GatewayError('INVALID_ID', 'ReportFilter.agency is not an Agency id.');
     agencyIds = [Number(filter.agency.id)];
   }
   if (filter.regionCode != null && !/^\d{1,6}$/.test(filter.regionCode)) {

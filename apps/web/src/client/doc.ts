@@ -353,14 +353,16 @@ function textTable(text: string, rows: readonly Field[]): ElementNode {
   rows.forEach((r, n) => {
     const fields = fieldsOf[n];
     if (!fields) return;
+    // The row's short of fields: a space-separated row lacks them after a long first label, a tab-separated
+    // one at its end (trailing empty cells).
+    const widen = text.slice(r.start, r.end).includes('\t') ? fields.length - 1 : 0;
     const cells: ElementNode[] = fields.map((f, c) => ({
       kind: 'element',
       tag: 'td',
       start: f.start,
       end: f.end,
-      children: [textPiece(text, f.start, f.end)],
-      // The first field spans what the row lacks (rows labelled by a long heading carry fewer fields).
-      ...(c === 0 && fields.length < width ? { colspan: width - fields.length + 1 } : {}),
+      children: f.end > f.start ? [textPiece(text, f.start, f.end)] : [],
+      ...(c === widen && fields.length < width ? { colspan: width - fields.length + 1 } : {}),
     }));
     trs.push({ kind: 'element', tag: 'tr', start: r.start, end: r.end, children: cells });
   });

@@ -78,6 +78,19 @@ function proactiveShape(own: TemplateCatalogue, other: TemplateCatalogue): Proac
 const PROACTIVE_2021 = proactiveShape(national2021, national2019);
 const PROACTIVE_2019 = proactiveShape(national2019, national2021);
 
+const REVIEW_PATHS: readonly string[] = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewLitigation.${g}.${c}`));
+
+const pathCache = new Map<string, readonly string[]>();
+/** The cell paths of a 表三 row (interned: the same strings every time, hashed once). */
+function applicantPaths(rowPath: string): readonly string[] {
+  let paths = pathCache.get(rowPath);
+  if (!paths) {
+    paths = APPLICANT_COLUMNS.map((c) => `${rowPath}.${c}`);
+    pathCache.set(rowPath, paths);
+  }
+  return paths;
+}
+
 const keyCache = new Map<string, string>();
 function key(label: string): string {
   let k = keyCache.get(label);
@@ -88,11 +101,17 @@ function key(label: string): string {
   return k;
 }
 
-/** Constraints of a catalogue restricted to one table. */
+const constraintCache = new Map<string, Constraint[]>();
+/** Constraints of a catalogue restricted to one table (computed once per template and table). */
 function constraintsOf(catalogue: TemplateCatalogue, prefix: string): Constraint[] {
-  return catalogue.identities
+  const k = `${catalogue.id}:${prefix}`;
+  const hit = constraintCache.get(k);
+  if (hit) return hit;
+  const out = catalogue.identities
     .filter((i) => i.target.startsWith(prefix))
     .map((i) => ({ id: i.id, lhs: i.lhs, rhs: i.rhs, relation: i.relation }));
+  constraintCache.set(k, out);
+  return out;
 }
 
 class TableReader {
@@ -221,7 +240,10 @@ class TableReader {
     this.issues(solved.issues, (row) => rowPath(result.rows.find((r) => r.key === row)?.paths));
     const counts = (path: string): ApplicantCounts => {
       const out: Record<string, unknown> = {};
-      for (const col of APPLICANT_COLUMNS) out[col] = this.cell(solved.cells.get(`${path}.${col}`));
+      const paths = applicantPaths(path);
+      APPLICANT_COLUMNS.forEach((col, k) => {
+        out[col] = this.cell(solved.cells.get(paths[k] ?? ''));
+      });
       const span = result.spans.get(path);
       out.span = span ? this.stream.span(span.from, span.to) : null;
       return out as ApplicantCounts;
@@ -288,7 +310,7 @@ class TableReader {
       const to = tokens.length > 0 ? (tokens[tokens.length - 1]?.to ?? f.to) : f.to;
       end = Math.max(end, to);
       spans.set(f.def.path, { from: f.from, to });
-      rows.push({ key: f.def.label, paths: APPLICANT_COLUMNS.map((c) => `${f.def.path}.${c}`), tokens });
+      rows.push({ key: f.def.label, paths: applicantPaths(f.def.path), tokens });
     });
     return { rows, spans, end };
   }
@@ -381,7 +403,7 @@ class TableReader {
     for (const e of entries) {
       if (!e.def?.path) continue;
       spans.set(e.def.path, { from: e.from, to: e.to });
-      rows.push({ key: e.def.label, paths: APPLICANT_COLUMNS.map((c) => `${e.def?.path}.${c}`), tokens: e.tokens });
+      rows.push({ key: e.def.label, paths: applicantPaths(e.def.path), tokens: e.tokens });
     }
     return { rows, spans, end };
   }
@@ -398,7 +420,7 @@ class TableReader {
       if (hit && (!header || hit.from < header.from)) header = hit;
     }
     if (!header) return null;
-    const paths = REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewLitigation.${g}.${c}`));
+    const paths = REVIEW_PATHS;
     let tokens: RawToken[] = [];
     let end = header.to;
     const fromTable = (block: StreamBlock, startRow: number): void => {

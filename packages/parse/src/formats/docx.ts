@@ -26,6 +26,9 @@ export const docxProcessor: FormatProcessor = {
     if (!hasEndOfCentralDirectory(input.bytes)) {
       throw new ParseError('TRUNCATED_DOCX', 'The DOCX file is truncated (no zip central directory).');
     }
+    if (!Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength).includes('word/document.xml', 0, 'latin1')) {
+      throw new ParseError('UNSUPPORTED_FORMAT', 'A zip archive without word/document.xml: not a DOCX document.');
+    }
     let html: string;
     try {
       const result = await mammoth.convertToHtml({ buffer: Buffer.from(input.bytes) });

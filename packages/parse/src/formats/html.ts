@@ -115,6 +115,61 @@ function span(el: Element, name: 'rowspan' | 'colspan'): number {
   return Number.isFinite(n) && n >= 1 && n <= 1000 ? n : 1;
 }
 
+const ARTICLE_RE = /(?:^|[\s_-])(?:zoom|article|articles|content|contents|TRS_Editor|detail|details|main-?text|text-?con|wzcon|xxgk-?content|con-?text|bt-?content|view)(?:$|[\s_-])/i;
+
+/** Visible text length under a node, and whether it mentions 信息公开 (iterative). */
+function textStats(root: Node): { length: number; topical: boolean } {
+  let length = 0;
+  let topical = false;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.nodeName === '#text') {
+      const v = (node as TextNode).value;
+      length += v.trim().length;
+      if (!topical && (v.includes('信息公开') || v.includes('信息公開'))) topical = true;
+      continue;
+    }
+    if ('tagName' in node && SKIP_TAGS.has(node.tagName)) continue;
+    if ('childNodes' in node) for (const c of node.childNodes) stack.push(c);
+  }
+  return { length, topical };
+}
+
+/**
+ * The article container of a government page (div#zoom, .article, .TRS_Editor …): the candidate with
+ * the most text that speaks of 信息公开, when it holds most of the page's text. Page chrome around it
+ * (navigation, related-report lists, footers) is then left out. Null when there is no clear container.
+ */
+function findArticle(doc: DefaultTreeAdapterTypes.Document): Element | null {
+  const candidates: Element[] = [];
+  const stack: Node[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if ('tagName' in node) {
+      if (SKIP_TAGS.has(node.tagName) || node.tagName === 'head') continue;
+      const id = attr(node, 'id') ?? '';
+      const cls = attr(node, 'class') ?? '';
+      if ((node.tagName === 'div' || node.tagName === 'article' || node.tagName === 'section' || node.tagName === 'td' || node.tagName === 'main') && (ARTICLE_RE.test(id) || ARTICLE_RE.test(cls))) {
+        candidates.push(node);
+      }
+    }
+    if ('childNodes' in node) for (const c of node.childNodes) stack.push(c);
+  }
+  if (candidates.length === 0) return null;
+  const body = textStats(doc).length;
+  let best: { el: Element; length: number } | null = null;
+  for (const el of candidates) {
+    const st = textStats(el);
+    if (!st.topical) continue;
+    if (!best || st.length > best.length) best = { el, length: st.length };
+  }
+  if (!best || best.length < 200 || best.length < body * 0.5) return null;
+  return best.el;
+}
+
 /**
  * Government-site HTML: visible text by block (p, div, h1–h6, li …), tables with rowspan/colspan and
  * `&nbsp;` cells. Offsets point into the HTML source (parse5 source locations). Iterative walk: deep
@@ -162,7 +217,8 @@ export function htmlToDocument(html: string, format: 'html' | 'docx' = 'html'): 
   const htmlEl = doc.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'html');
   const headEl = htmlEl?.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'head');
   const titleEl = headEl?.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'title');
-  const stack: { node: Node; exit: boolean }[] = [{ node: doc, exit: false }];
+  const article = findArticle(doc);
+  const stack: { node: Node; exit: boolean }[] = [{ node: article ?? doc, exit: false }];
   if (titleEl) stack.push({ node: titleEl, exit: false });
   while (stack.length > 0) {
     const item = stack.pop();

@@ -87,3 +87,19 @@ describe('html cells that are not numbers', () => {
     expect(report.diagnostics.find((d) => d.code === 'INVALID_NUMBER')?.path).toBe('proactive.licensing');
   });
 });
+
+describe('html page chrome', () => {
+  it('reads the article container and leaves related-report lists out', async () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>${'一二三四五六'[i]}、${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][i]}</p><p>本年度，本局认真贯彻落实政府信息公开条例，持续推进各项工作，全年工作平稳有序开展，成效明显。</p>`).join('\n');
+    const page = `<html><head><title>首页</title></head><body>
+<div class="top"><p>青禾市交通运输局</p><p>2025年4月1日 星期二</p></div>
+<div id="zoom"><p>青禾市交通运输局2024年政府信息公开工作年度报告</p>${body}<p>2025年1月20日</p></div>
+<div class="related"><p>相关阅读</p><p>青禾市交通运输局2023年政府信息公开工作年度报告</p><p>青禾市交通运输局2022年政府信息公开工作年度报告</p></div>
+</body></html>`;
+    const { report } = await parse(page, { name: 'p.html' });
+    expect(report.title).toBe('青禾市交通运输局2024年政府信息公开工作年度报告');
+    expect(report.documents).toHaveLength(1);
+    expect(report.publishedOn).toBe('2025-01-20');
+    expect(report.sections.map((s) => s.kind)).toEqual(['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'otherMatters']);
+  });
+});

@@ -11,6 +11,8 @@ import type { ReportInput } from './ingest.js';
 export interface ImportOptions {
   /** Reports per transaction (default 200). */
   readonly batchSize?: number;
+  /** Batches written at the same time (PostgreSQL; default 1). The next batch is linted meanwhile. */
+  readonly concurrency?: number;
   /** Called after each batch with the number of reports read so far. */
   readonly onProgress?: (done: number) => void;
 }
@@ -31,19 +33,66 @@ function countsOf(messages: readonly LintMessage[]): { error_count: number; warn
   return { error_count: errors, warning_count: messages.length - errors };
 }
 
-async function importBatch(
-  trx: Transaction<Database>,
+/** A batch linted in memory, ready to write. */
+interface PreparedBatch {
+  readonly agencies: readonly (readonly [string, Report['agency']])[];
+  readonly linted: readonly { readonly item: ReportInput; readonly key: string; readonly messages: readonly LintMessage[] }[];
+  /** Reports read up to and including this batch (for onProgress). */
+  readonly read: number;
+}
+
+/**
+ * Lint a batch in order (a batch may hold several years of one agency), outside any transaction, so
+ * it overlaps the write of the batch before it. Last year's reports come from the batches seen
+ * (keyed by agency key) or, when missing, from the database in one statement.
+ */
+async function prepareBatch(
+  db: Kysely<Database>,
   analyzer: Analyzer,
   batch: readonly ReportInput[],
   lastYear: Map<string, Report>,
-): Promise<number> {
-  // 1. agencies, one statement
+  read: number,
+): Promise<PreparedBatch> {
   const agencies = new Map<string, Report['agency']>();
-  for (const { report } of batch) agencies.set(agencyKey(report.agency), report.agency);
+  const keys = batch.map(({ report }) => {
+    const key = agencyKey(report.agency);
+    agencies.set(key, report.agency);
+    return key;
+  });
+  const wanted = batch.filter(({ report }, i) => report.year !== null && !lastYear.has(`${keys[i]}|${report.year - 1}`));
+  if (wanted.length > 0) {
+    const rows = await db
+      .selectFrom('reports')
+      .innerJoin('agencies', 'agencies.id', 'reports.agency_id')
+      .select(['agencies.key', 'reports.year', 'reports.report'])
+      .where('agencies.key', '=', sql<string>`ANY(${[...new Set(wanted.map((w) => agencyKey(w.report.agency)))]}::text[])`)
+      .where('reports.year', '=', sql<number>`ANY(${[...new Set(wanted.map((w) => (w.report.year as number) - 1))]}::int[])`)
+      .execute();
+    for (const row of rows) {
+      const k = `${row.key}|${row.year}`;
+      if (!lastYear.has(k)) lastYear.set(k, row.report);
+    }
+  }
+  const linted = [];
+  for (const [i, item] of batch.entries()) {
+    const { report } = item;
+    const key = keys[i] as string;
+    const previous = report.year !== null ? lastYear.get(`${key}|${report.year - 1}`) : undefined;
+    const messages = await analyzer.lint(report, { text: item.text ?? '', ...(previous ? { previousReport: previous } : {}) });
+    if (report.year !== null) lastYear.set(`${key}|${report.year}`, report);
+    linted.push({ item, key, messages });
+  }
+  // Sorted: concurrent batches lock shared agency rows in one order (no deadlock).
+  return { agencies: [...agencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), linted, read };
+}
+
+/** Write a prepared batch in one transaction: every report with its cells and findings, or none. */
+async function writeBatch(trx: Transaction<Database>, batch: PreparedBatch): Promise<number> {
+  // 1. agencies, one statement
   const agencyRows = await trx
     .insertInto('agencies')
     .values(
-      [...agencies].map(([key, a]) => ({
+      batch.agencies.map(([key, a]) => ({
         key,
         name: a.name,
         level: a.level ?? null,
@@ -56,39 +105,15 @@ async function importBatch(
     .returning(['id', 'key'])
     .execute();
   const agencyId = new Map(agencyRows.map((r) => [r.key, r.id]));
-  const idOf = (report: Report) => agencyId.get(agencyKey(report.agency)) as number;
 
-  // 2. last year's reports not already at hand, one statement
-  const wanted = batch.filter(({ report }) => report.year !== null && !lastYear.has(`${idOf(report)}|${report.year - 1}`));
-  if (wanted.length > 0) {
-    const rows = await trx
-      .selectFrom('reports')
-      .select(['agency_id', 'year', 'report'])
-      .where('agency_id', '=', sql<number>`ANY(${[...new Set(wanted.map((w) => idOf(w.report)))]}::int[])`)
-      .where('year', '=', sql<number>`ANY(${[...new Set(wanted.map((w) => (w.report.year as number) - 1))]}::int[])`)
-      .execute();
-    for (const row of rows) lastYear.set(`${row.agency_id}|${row.year}`, row.report);
-  }
-
-  // 3. lint in memory, in order (a batch may hold several years of one agency)
-  const linted = [];
-  for (const item of batch) {
-    const { report } = item;
-    const id = idOf(report);
-    const previous = report.year !== null ? lastYear.get(`${id}|${report.year - 1}`) : undefined;
-    const messages = await analyzer.lint(report, { text: item.text ?? '', ...(previous ? { previousReport: previous } : {}) });
-    if (report.year !== null) lastYear.set(`${id}|${report.year}`, report);
-    linted.push({ item, agencyId: id, messages });
-  }
-
-  // 4. reports, skipping those already stored (any unique key)
+  // 2. reports, skipping those already stored (any unique key)
   const inserted = new Map<string, number>();
-  await chunked(linted, 200, async (chunk) => {
+  await chunked(batch.linted, 200, async (chunk) => {
     const rows = await trx
       .insertInto('reports')
       .values(
-        chunk.map(({ item: { report, text }, agencyId: id, messages }) => ({
-          agency_id: id,
+        chunk.map(({ item: { report, text }, key, messages }) => ({
+          agency_id: agencyId.get(key) as number,
           year: report.year,
           content_id: report.id,
           source_sha256: report.source.sha256,
@@ -108,7 +133,7 @@ async function importBatch(
     for (const row of rows) inserted.set(`${row.agency_id}|${row.year}|${row.source_sha256}`, row.id);
   });
 
-  // 5. cells and findings of the inserted reports, in large multi-row statements
+  // 3. cells and findings of the inserted reports, in large multi-row statements
   const cells: { report_id: number; path: string; value: number | null; raw: string | null }[] = [];
   const findingRows: {
     report_id: number;
@@ -123,8 +148,8 @@ async function importBatch(
     end_column: number | null;
     path: string | null;
   }[] = [];
-  for (const { item, agencyId: id, messages } of linted) {
-    const reportId = inserted.get(`${id}|${item.report.year}|${item.report.source.sha256}`);
+  for (const { item, key, messages } of batch.linted) {
+    const reportId = inserted.get(`${agencyId.get(key)}|${item.report.year}|${item.report.source.sha256}`);
     if (reportId === undefined) continue;
     for (const c of reportCells(item.report)) cells.push({ report_id: reportId, path: c.path, value: c.value, raw: c.raw });
     messages.forEach((m, i) =>
@@ -152,6 +177,7 @@ async function importBatch(
  * Store many Reports fast (demo data, bulk loads): batches of multi-row statements, each batch one
  * transaction; linted with last year's report like ingest. Reports whose agency already has one for
  * that year are skipped, and later years are not re-linted: use ingest for corrections.
+ * The next batch is read and linted while earlier ones are written (up to `concurrency` in flight).
  */
 export async function importReports(
   db: Kysely<Database>,
@@ -160,22 +186,55 @@ export async function importReports(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const size = options.batchSize ?? 200;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
   const lastYear = new Map<string, Report>();
   let batch: ReportInput[] = [];
   let read = 0;
   let inserted = 0;
+  const state: { failed: boolean; error: unknown } = { failed: false, error: undefined };
+  const inFlight = new Map<Promise<void>, number>();
+  // Progress is reported in reading order: a batch once every batch read before it is written.
+  const done: number[] = [];
+  const report = () => {
+    const oldest = Math.min(...inFlight.values());
+    done.sort((a, b) => a - b);
+    while (done.length > 0 && (done[0] as number) < oldest) options.onProgress?.(done.shift() as number);
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    inserted += await db.transaction().execute((trx) => importBatch(trx, analyzer, current, lastYear));
-    options.onProgress?.(read);
+    const prepared = await prepareBatch(db, analyzer, current, lastYear, read);
+    while (inFlight.size >= concurrency) await Promise.race(inFlight.keys());
+    if (state.failed) throw state.error;
+    const write: Promise<void> = db
+      .transaction()
+      .execute((trx) => writeBatch(trx, prepared))
+      .then(
+        (n) => {
+          inserted += n;
+          inFlight.delete(write);
+          done.push(prepared.read);
+          report();
+        },
+        (error: unknown) => {
+          inFlight.delete(write);
+          if (!state.failed) Object.assign(state, { failed: true, error });
+        },
+      );
+    inFlight.set(write, prepared.read);
   };
-  for await (const input of inputs) {
-    batch.push(input);
-    read += 1;
-    if (batch.length >= size) await flush();
+  try {
+    for await (const input of inputs) {
+      batch.push(input);
+      read += 1;
+      if (batch.length >= size) await flush();
+    }
+    await flush();
+  } finally {
+    await Promise.all(inFlight.keys());
   }
-  await flush();
+  if (state.failed) throw state.error;
+  report();
   return { inserted, skipped: read - inserted };
 }

@@ -1,0 +1,13 @@
+import { openStore, dropPostgresSchema } from '@xxgk/store';
+import { generateSample, renderSync } from '@xxgk/synth';
+const url='postgres://postgres@127.0.0.1:5432/postgres';
+const inputs=[];
+for (const m of generateSample({seed:1,agencies:Number(process.argv[4]??60),years:[2021,2022,2023,2024,2025]})) inputs.push({report:m.truth,text:renderSync(m,'text').text});
+const target = process.argv[2] ?? 'pg';
+let n=0; const counts=new Map();
+const store = target==='pg' ? (await dropPostgresSchema(url,'xxgk_prof'), await openStore({databaseUrl:url,schema:'xxgk_prof', onQuery:(s)=>{n++; const k=s.slice(0,40); counts.set(k,(counts.get(k)??0)+1);}})) : await openStore({inMemory:true, onQuery:(s)=>{n++}});
+const t=performance.now();
+if (process.argv[3]==="import") await store.importReports(inputs); else for (const i of inputs) await store.ingest(i);
+console.log(target, inputs.length, 'reports', (performance.now()-t).toFixed(0),'ms', n/inputs.length, 'statements/report');
+console.log([...counts].sort((a,b)=>b[1]-a[1]).slice(0,12));
+await store.close(); if (target==='pg') await dropPostgresSchema(url,'xxgk_prof');
