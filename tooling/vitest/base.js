@@ -8,6 +8,6 @@ export default defineConfig({
     exclude: ['tests/**/*.corpus.test.ts'],
     restoreMocks: true,
     globals: false,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

@@ -39,7 +39,7 @@ export function depthLimitRule(limits: DepthLimits): (context: ValidationContext
       if (!set || cap <= 0) return 0;
       let max = 0;
       for (const sel of set.selections) {
-        let d = 0;
+        let d: number;
         if (sel.kind === Kind.FIELD) {
           if (sel.name.value === '__schema' || sel.name.value === '__type') introspection += 1;
           d = 1 + selectionDepth(sel.selectionSet, cap - 1);
@@ -82,4 +82,40 @@ export function depthLimitRule(limits: DepthLimits): (context: ValidationContext
       },
     };
   };
+}
+
+/**
+ * Refuses documents nested deeper than `maxBraces` ({ and ( pairs) or longer than `maxTokens`,
+ * before graphql-js parses them: its recursive-descent parser overflows the stack on a few thousand
+ * levels (an internal error), and every later pass is linear in the tokens.
+ */
+export function checkDocumentSize(source: string, maxBraces: number): void {
+  let depth = 0;
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      if (source.startsWith('"""', i)) {
+        const end = source.indexOf('"""', i + 3);
+        i = end < 0 ? source.length : end + 2;
+      } else {
+        for (i += 1; i < source.length; i += 1) {
+          const d = source.charCodeAt(i);
+          if (d === 0x5c /* \ */) i += 1;
+          else if (d === 0x22 || d === 0x0a) break;
+        }
+      }
+    } else if (c === 0x23 /* # */) {
+      const end = source.indexOf('\n', i);
+      i = end < 0 ? source.length : end;
+    } else if (c === 0x7b /* { */ || c === 0x28 /* ( */ || c === 0x5b /* [ */) {
+      depth += 1;
+      if (depth > maxBraces) {
+        throw new GraphQLError(`The operation is nested deeper than ${maxBraces} levels.`, {
+          extensions: { code: 'QUERY_TOO_COMPLEX', kind: 'depth', http: { status: 400 } },
+        });
+      }
+    } else if (c === 0x7d || c === 0x29 || c === 0x5d) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
 }

@@ -36,3 +36,12 @@ export function checkPageArgs(args: { first?: number | null; last?: number | nul
     }
   }
 }
+
+/** Refuse filter strings PostgreSQL cannot take as text (U+0000 would surface as an internal error). */
+export function checkFilterText(values: Readonly<Record<string, string | null | undefined>>): void {
+  for (const [argument, value] of Object.entries(values)) {
+    if (value != null && value.includes('\u0000')) {
+      throw new GatewayError('BAD_USER_INPUT', `${argument} must not contain U+0000.`, { argument });
+    }
+  }
+}

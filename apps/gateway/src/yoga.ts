@@ -1,12 +1,13 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, printSchema } from 'graphql';
+import { GraphQLError, parse, printSchema } from 'graphql';
+import type { ParseOptions, Source } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { createDefaultAnalyzer } from '@xxgk/store';
 import type { Analyzer, Store } from '@xxgk/store';
 import { LIMITS } from './builder.js';
 import { createContext, parseApiTokens } from './context.js';
-import { depthLimitRule } from './depth-limit.js';
+import { checkDocumentSize, depthLimitRule } from './depth-limit.js';
 import type { Context, GatewayServices } from './context.js';
 import { schema } from './schema/index.js';
 
@@ -36,7 +37,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: '/graphql',
     context: ({ request }) => createContext(services, { request }),
-    maskedErrors: { maskError: maskWithCode },
+    // isDev false: no stack traces in answers even when NODE_ENV=development slips into production
+    maskedErrors: { maskError: maskWithCode, isDev: false },
     plugins: [depthLimitPlugin],
     graphiql: options.graphiql === false ? false : { title: 'xxgk GraphQL', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL,
@@ -45,8 +47,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 }
 
-/** Depth limits checked at validation, before anything runs (introspection included). */
+/** Size and depth limits checked at parse and validation, before anything runs (introspection included). */
 const depthLimitPlugin: Plugin<Record<string, never>> = {
+  onParse({ setParseFn }) {
+    setParseFn((source: string | Source, options?: ParseOptions) => {
+      checkDocumentSize(typeof source === 'string' ? source : source.body, 64);
+      return parse(source, { ...options, maxTokens: 20_000 });
+    });
+  },
   onValidate({ addValidationRule }) {
     addValidationRule(depthLimitRule({ depth: LIMITS.depth, introspectionDepth: 20, introspectionFields: 5 }));
   },

@@ -52,7 +52,7 @@ console.log(JSON.stringify({ ok: result.success, identities: identities.length, 
     `import schema from '@xxgk/schema/report.schema.json' with { type: 'json' };
 console.log(schema.$defs.Report.type);`,
   );
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
@@ -62,7 +62,7 @@ describe('the packed @xxgk/schema', () => {
   it('type-checks a downstream project under NodeNext (library types included)', () => {
     const tsc = require.resolve('typescript/bin/tsc');
     expect(() => run(process.execPath, [tsc, '-p', project, '--noEmit', 'false', '--outDir', join(project, 'out')], project)).not.toThrow();
-  });
+  }, 120_000);
 
   it('runs the way a downstream user imports it, JSON Schema included', () => {
     const out = JSON.parse(run(process.execPath, [join(project, 'out', 'index.js')], project)) as Record<string, unknown>;

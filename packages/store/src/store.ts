@@ -105,8 +105,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     driver: conn.driver,
     db,
     ingest: (input, opts) => ingest(db, analyzer, input, opts),
-    // PostgreSQL writes two batches at once (two server processes); PGlite is one connection.
-    importReports: (inputs, opts) => importReports(db, analyzer, inputs, { concurrency: conn.driver === 'postgres' ? 2 : 1, ...opts }),
+    importReports: (inputs, opts) => importReports(db, analyzer, inputs, opts),
     getReports: (ids) => getReports(db, ids),
     findReports: (opts) => findReports(db, opts),
     findReportSummaries: (opts) => findReportSummaries(db, opts),

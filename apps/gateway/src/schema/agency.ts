@@ -1,7 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { StoredAgency } from '@xxgk/store';
 import { builder } from '../builder.js';
-import { MAX_PAGE_SIZE, checkPageArgs } from '../errors.js';
+import { MAX_PAGE_SIZE, checkFilterText, checkPageArgs } from '../errors.js';
 import { ReportRef } from './report.js';
 
 export const AgencyLevelEnum = builder.enumType('AgencyLevel', {
@@ -63,6 +63,7 @@ builder.queryField('agencies', (t) =>
       complexity: (args) => ({ field: 1, multiplier: Math.min(args.first ?? 20, 100) }),
       resolve: async (_root, args, ctx) => {
         checkPageArgs(args);
+        checkFilterText({ name: args.filter?.name, regionCode: args.filter?.regionCode });
         const filter = {
           name: args.filter?.name ?? null,
           regionCode: args.filter?.regionCode ?? null,

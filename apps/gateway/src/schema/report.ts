@@ -5,7 +5,7 @@ import { getTemplate } from '@xxgk/schema/templates';
 import type { ReportFilter, ReportSummary, ReportVersion, StoredReport } from '@xxgk/store';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { GatewayError, MAX_PAGE_SIZE, checkPageArgs } from '../errors.js';
+import { GatewayError, MAX_PAGE_SIZE, checkFilterText, checkPageArgs } from '../errors.js';
 import { AgencyLevelEnum, AgencyRef } from './agency.js';
 import { ApplicationsRef } from './applications.js';
 import { CellRef, toCell } from './cell.js';
@@ -71,6 +71,7 @@ export function toStoreFilter(filter: ReportFilterArg | null | undefined): Repor
     if (!/^\d{1,9}$/.test(filter.agency.id)) throw new GatewayError('INVALID_ID', 'ReportFilter.agency is not an Agency id.');
     agencyIds = [Number(filter.agency.id)];
   }
+  checkFilterText({ agencyName: filter.agencyName, title: filter.title, ruleId: filter.hasFindings?.ruleId });
   if (filter.regionCode != null && !/^\d{1,6}$/.test(filter.regionCode)) {
     throw new GatewayError('BAD_USER_INPUT', 'regionCode must be 1 to 6 digits (a prefix of a GB/T 2260 code).');
   }

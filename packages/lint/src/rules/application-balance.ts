@@ -26,14 +26,15 @@ export default defineRule({
           const column = identity.target.split('.').pop() ?? '';
           const [received, carriedOver] = check.lhs;
           const [handled, carriedForward] = check.rhs;
+          const shown = (cell: (typeof check.lhs)[number] | undefined) => (cell === undefined || cell.blank ? '（空）' : (cell.value ?? 0));
           context.report({
             messageId: 'unbalanced',
             data: {
               column: APPLICANT_COLUMN_DEFS.find((c) => c.key === column)?.label ?? column,
-              received: received?.value ?? 0,
-              carriedOver: carriedOver?.value ?? 0,
-              handled: handled?.value ?? 0,
-              carriedForward: carriedForward?.value ?? 0,
+              received: shown(received),
+              carriedOver: shown(carriedOver),
+              handled: shown(handled),
+              carriedForward: shown(carriedForward),
             },
             span: spanForPath(report, identity.target),
             path: identity.target,

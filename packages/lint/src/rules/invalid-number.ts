@@ -95,7 +95,8 @@ export default defineRule({
           const span = info.span;
           const path = info.path === '' ? undefined : info.path;
           if (labels.length === 1) {
-            context.report({ messageId: 'ambiguous', data: { cell: labels[0] ?? '', raw: info.raw, candidates: candidates.join(' / ') }, span, path });
+            // An ambiguous glued run is the extraction's doubt, not a wrong figure: a warning, never an error.
+            context.report({ messageId: 'ambiguous', data: { cell: labels[0] ?? '', raw: info.raw, candidates: candidates.join(' / ') }, span, path, severity: 'warn' });
             continue;
           }
           const rows = [...new Set(labels.map((l) => l.split(/ · |（/)[0] ?? l))];
@@ -105,6 +106,7 @@ export default defineRule({
             data: { row: rows.join('、'), raw: info.raw, count: labels.length, columns: columns.join('、') },
             span,
             path,
+            severity: 'warn',
           });
         }
       },

@@ -222,9 +222,14 @@ function evaluateIdentity(report: Report, identity: Identity): IdentityCheck {
   }
   if (legacy && rhs.every((c) => c.blank)) return { ...base, status: 'absent' };
   if (lhs.some((c) => c.unreadable) || rhs.some((c) => c.unreadable)) return { ...base, status: 'unreadable' };
+  // The balance (I3) has no total of its own: a blank cell in it counts as 0, as the published table
+  // states it (a blank 结转 总计 under 34 + 2 received leaves 35 handled unexplained), unless the whole
+  // column is blank. Row and column totals (I1, I2, I5) are skipped when the total is blank.
   const blankTotal =
     identity.kind === 'balance'
-      ? (lhs.find((c) => c.blank && isTotal(c.path)) ?? rhs.find((c) => c.blank && isTotal(c.path)))
+      ? lhs.every((c) => c.blank) && rhs.every((c) => c.blank)
+        ? (lhs[0] ?? rhs[0])
+        : undefined
       : first.blank
         ? first
         : undefined;

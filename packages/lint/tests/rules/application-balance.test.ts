@@ -17,9 +17,14 @@ ruleTester.run('application-balance', rule, {
       }),
     },
     {
-      name: 'a blank （七）总计 skips the identity (blank-total reports it)',
+      name: 'a column left wholly blank (nothing published in it) is not checked',
       report: buildReport({
-        cells: { 'applications.results.total.naturalPerson': null, 'applications.results.total.total': null },
+        cells: {
+          'applications.newReceived.research': null,
+          'applications.carriedOver.research': null,
+          'applications.results.total.research': null,
+          'applications.carriedForward.research': null,
+        },
       }),
     },
     {
@@ -28,6 +33,11 @@ ruleTester.run('application-balance', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a blank 结转下年度 总计 counts as nothing published: the 总计 column does not balance as printed',
+      report: buildReport({ cells: { 'applications.carriedForward.total': null } }),
+      errors: [{ messageId: 'unbalanced', line: 60, column: 25, message: '总计: 78 + 3 ≠ 76 + （空）', path: 'applications.carriedForward.total' }],
+    },
     {
       name: 'a parsed draft whose 自然人 column does not balance',
       code: textOf(buildReport({ cells: { 'applications.newReceived.naturalPerson': 65 } })),

@@ -176,7 +176,7 @@ ruleTester.run('contradiction', rule, {
     {
       name: 'draft text (parsed): 未收到申请 in 一, 依申请公开2件 in 二',
       code: STREET_DRAFT,
-      errors: [{ messageId: 'absenceContradicted', line: 8, column: 25, path: 'applications.newReceived' }],
+      errors: [{ messageId: 'absenceContradicted', line: 8, column: 25, path: 'legacyStatistics.applicationsTotal.year' }],
     },
     {
       name: 'seed-shaped: 依申请公开2件 in 二, then 未收到…申请 in 三',

@@ -23,13 +23,13 @@ export class FuzzStats {
     const errors = [...this.errors].map(([code, n]) => `${code}=${n}`).join(' ');
     return (
       `[fuzz] ${label}: ${this.cases} cases, ${this.ok} parsed, refused: ${errors || 'none'}; ` +
-      `worst ${this.worstMs.toFixed(0)} ms, worst ${this.worstMsPerMb.toFixed(0)} ms/MB (inputs ≥ 10 kB counted as 10 kB), ` +
+      `worst ${this.worstMs.toFixed(0)} ms CPU, worst ${this.worstMsPerMb.toFixed(0)} ms CPU/MB (inputs ≥ 10 kB counted as 10 kB), ` +
       `worst heap growth ${this.worstHeapMb.toFixed(1)} MB, largest input ${this.largestMb.toFixed(2)} MB\n`
     );
   }
 }
 
-/** The time bound: a fixed allowance plus a per-MB allowance (generous: the machine is shared). */
+/** The CPU-time bound: a fixed allowance plus a per-MB allowance (generous: GC threads count too). */
 export const TIME_BOUND = { baseMs: 3_000, perMbMs: 8_000 } as const;
 /** The heap bound: a fixed allowance plus a multiple of the input size. */
 export const HEAP_BOUND = { baseMb: 256, perMb: 150 } as const;

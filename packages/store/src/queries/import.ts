@@ -198,7 +198,10 @@ export async function importReports(
   const report = () => {
     const oldest = Math.min(...inFlight.values());
     done.sort((a, b) => a - b);
-    while (done.length > 0 && (done[0] as number) < oldest) options.onProgress?.(done.shift() as number);
+    while (done.length > 0 && (done[0] as number) < oldest) {
+      const count = done.shift() as number;
+      options.onProgress?.(count);
+    }
   };
   const flush = async () => {
     if (batch.length === 0) return;
