@@ -14,5 +14,5 @@ export function writeSection(title: string, body: string): void {
     return;
   }
   const next = current.indexOf('\n## ', start + heading.length);
-  writeFileSync(RESULTS, `${current.slice(0, start)}${section}${next === -1 ? '' : current.slice(next + 1)}`);
+  writeFileSync(RESULTS, `${current.slice(0, start)}${section}${next === -1 ? '' : `\n${current.slice(next + 1)}`}`);
 }

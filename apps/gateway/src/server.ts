@@ -60,8 +60,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const seed = options.seedDemo ?? databaseUrl === undefined;
     if (seed !== false && (await store.isEmpty())) {
       log('Empty database: loading a synthetic national sample from @xxgk/synth …');
+      let shown = 0;
       const demo = await seedDemo(store, {
         agencies: 200,
+        onProgress: (done, total) => {
+          if (done - shown >= 500 && done < total) {
+            shown = done;
+            log(`  … ${done} of ${total} reports`);
+          }
+        },
         ...(typeof seed === 'object' ? seed : {}),
       });
       log(`Loaded ${demo.reports} reports of ${demo.agencies} agencies in ${(demo.milliseconds / 1000).toFixed(1)} s.`);

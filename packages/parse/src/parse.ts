@@ -88,7 +88,9 @@ async function toDocument(bytes: Uint8Array, options: ParseOptions): Promise<{ d
   processor ??= TEXT_PROCESSORS.find((p) => p.extensions.includes(ext));
   processor ??= TEXT_PROCESSORS.find((p) => p.sniff(bytes.subarray(0, 4096)));
   processor ??= textProcessor;
-  const doc = await processor.toDocument({ bytes, text: decoded.text, ...(options.name ? { name: options.name } : {}) });
+  // U+0000 cannot be stored as PostgreSQL text: read it as U+FFFD (same length, spans unchanged)
+  const text = decoded.text.includes('\u0000') ? decoded.text.replaceAll('\u0000', '\ufffd') : decoded.text;
+  const doc = await processor.toDocument({ bytes, text, ...(options.name ? { name: options.name } : {}) });
   return { doc, encoding: decoded.encoding };
 }
 

@@ -81,9 +81,14 @@ export const corruptionArb: fc.Arbitrary<Corruption> = fc.oneof(
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('encoding' as const),
-      to: fc.constantFrom('gbk', 'big5', 'utf16le', 'utf16be', 'latin1-mojibake', 'gbk-as-utf8-bom') as fc.Arbitrary<
-        'gbk' | 'big5' | 'utf16le' | 'utf16be' | 'latin1-mojibake' | 'gbk-as-utf8-bom'
-      >,
+      to: fc.constantFrom<'gbk' | 'big5' | 'utf16le' | 'utf16be' | 'latin1-mojibake' | 'gbk-as-utf8-bom'>(
+        'gbk',
+        'big5',
+        'utf16le',
+        'utf16be',
+        'latin1-mojibake',
+        'gbk-as-utf8-bom',
+      ),
     }),
   },
   {

@@ -46,6 +46,8 @@ function checkSections(sections: readonly Section[], length: number): void {
 
 function checkReport(report: Report, text: string): void {
   ReportSchema.parse(report);
+  // what the store writes must be storable as PostgreSQL text
+  if (text.includes('\u0000') || JSON.stringify(report).includes('\\u0000')) throw new Error('U+0000 in the text or the Report');
   checkSpan(report.titleSpan, text.length, 'titleSpan');
   checkSpan(report.publishedOnSpan, text.length, 'publishedOnSpan');
   checkSections(report.sections, text.length);
@@ -83,7 +85,7 @@ async function timedCase(bytes: Uint8Array, name: string | undefined, stats: Fuz
     checkReport(report, text);
   } catch (error) {
     if (!(error instanceof ParseError)) throw new Error(`${label}: untyped ${String(error)}`, { cause: error });
-    if (!CODES.includes(error.code)) throw new Error(`${label}: unknown code ${String(error.code)}`);
+    if (!CODES.includes(error.code)) throw new Error(`${label}: unknown code ${String(error.code)}`, { cause: error });
     if (isMaskedCrash(error)) throw new Error(`${label}: internal crash masked as ${error.code}: ${error.message}`, { cause: error });
     outcome = error.code;
   }
@@ -159,6 +161,15 @@ describe('parse: hostile inputs at full size', () => {
       await runCase(new TextEncoder().encode(text), doc.name, stats, `40 digits ${doc.format}`);
     }
   }, 120_000);
+
+  it('reads U+0000 as U+FFFD, keeping every offset (the store cannot write U+0000 as text)', async () => {
+    const text = `${prose}二、主动公开\u0000政府信息情况\n`;
+    const { text: read, report } = await parse(text);
+    expect(read).toHaveLength(text.length);
+    expect(read).not.toContain('\u0000');
+    expect(read.indexOf('\ufffd')).toBe(text.indexOf('\u0000'));
+    expect(JSON.stringify(report)).not.toContain('\\u0000');
+  });
 
   it('refuses more than maxBytes with TOO_LARGE, and empty or binary input with their codes', async () => {
     await expect(parse(new Uint8Array(2_000_001).fill(0x41), { maxBytes: 2_000_000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });

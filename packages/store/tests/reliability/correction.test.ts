@@ -22,7 +22,7 @@ function failingAnalyzer(): Analyzer & { failYear: number | null } {
       return Promise.resolve(identityLint(report, options.previousReport ? { previousReport: options.previousReport } : {}));
     },
   };
-  return analyzer as unknown as Analyzer & { failYear: number | null };
+  return analyzer;
 }
 
 describe.each(testDrivers())('corrections ($name)', (driver) => {

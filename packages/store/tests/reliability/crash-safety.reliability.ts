@@ -33,7 +33,10 @@ function pgliteTarget(): Target {
     name: 'pglite',
     env: { XXGK_CHILD_DATA_DIR: dir },
     open: () => openStore({ dataDir: dir }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
   };
 }
 
