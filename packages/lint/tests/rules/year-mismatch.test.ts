@@ -51,12 +51,21 @@ ruleTester.run('year-mismatch', rule, {
     },
     { name: 'an unmodelled 统计期限 sentence of the right year', report: { ...buildReport(), period: null } },
     { name: 'a 2023 draft counting 2023 (parsed)', code: GOVERNMENT_DRAFT },
+    {
+      name: 'an overview opening with a multi-year phrase is not a year statement',
+      code: GOVERNMENT_DRAFT.replace('2023年，本市坚持', '2019年以来，本市坚持'),
+    },
   ],
   invalid: [
     {
       name: 'a 2023 draft with last year’s 统计期限 (parsed)',
       code: GOVERNMENT_DRAFT.replace('统计期限自2023年1月1日起至2023年12月31日止', '统计期限自2022年1月1日起至2022年12月31日止'),
       errors: [{ messageId: 'periodYear', line: 3, column: 9 }],
+    },
+    {
+      name: 'a 2023 draft whose 总体情况 still opens with last year (parsed)',
+      code: GOVERNMENT_DRAFT.replace('2023年，本市坚持', '2022年，本市坚持'),
+      errors: [{ messageId: 'openingYear', line: 6, column: 1, endColumn: 6, message: '总体情况开头写的是2022年，而本报告是2023年度报告' }],
     },
     {
       name: 'seed-shaped: last year’s 统计期限 left in a 2016 report',

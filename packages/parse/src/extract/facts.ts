@@ -19,9 +19,9 @@ interface QuantityPattern {
  * 统计表 rows in `legacyQuantity`.
  */
 const QUANTITIES: readonly QuantityPattern[] = [
-  { quantity: 'proactive.total', label: '主动公开政府信息', re: new RegExp(String.raw`主动公开[^,。;\d]{0,16}?(?:信息|文件)(?:数)?(?:为|共)?\s*${NUM}\s*条`, 'g') },
+  { quantity: 'proactive.total', label: '主动公开政府信息', re: new RegExp(String.raw`(?<!应)主动公开[^,。;:：\d]{0,16}?(?:信息|文件)(?:数)?(?:为|共)?\s*${NUM}\s*条`, 'g') },
   { quantity: 'applications.carriedOver.total', label: '上年结转申请', re: new RegExp(String.raw`上年结转[^,。;\d]{0,20}?${NUM}\s*件`, 'g') },
-  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g') },
+  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|新收|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g') },
   { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)\s*${NUM}\s*件[^,。;\d]{0,12}?申请`, 'g') },
   { quantity: 'applications.newReceived.total', label: '依申请公开', re: new RegExp(String.raw`依申请公开(?:政府信息|信息)?\s*${NUM}\s*件`, 'g') },
   { quantity: 'applications.results.total.total', label: '办结申请', re: new RegExp(String.raw`办结[^,。;\d]{0,15}?${NUM}\s*件`, 'g') },

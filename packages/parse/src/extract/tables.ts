@@ -608,13 +608,16 @@ class TableReader {
     const firstDef = defs[0];
     const anchor = header ?? (firstDef ? this.compact.find(key(firstDef.label), 0) : null);
     if (!anchor) return null;
+    // a second 指标名称 header starts another table (a second copy of the report in the same file)
+    const nextHeader = header ? this.compact.find(key('指标名称'), header.to, anchor.from + 6000) : null;
+    const end = nextHeader ? nextHeader.from : anchor.from + 6000;
     // every spelling of every indicator; longest wins where they overlap
     const hits: { def: (typeof defs)[number]; from: number; to: number }[] = [];
     for (const def of defs) {
       for (const s of [def.label, ...def.aliases]) {
         let from = anchor.from;
         for (let guard = 0; guard < 8; guard++) {
-          const hit = this.compact.find(key(s), from, anchor.from + 6000);
+          const hit = this.compact.find(key(s), from, end);
           if (!hit) break;
           hits.push({ def, ...hit });
           from = hit.to;
