@@ -1,4 +1,4 @@
-export type EslintPluginErrorCode = 'INVALID_LANGUAGE_OPTIONS' | 'UNSUPPORTED_FORMAT' | 'ASYNC_PROCESSOR';
+export type EslintPluginErrorCode = 'INVALID_LANGUAGE_OPTIONS' | 'UNSUPPORTED_FORMAT';
 
 /** A configuration or usage problem of the plugin (findings in a draft are never exceptions). */
 export class EslintPluginError extends Error {

@@ -1,4 +1,4 @@
-export { parse, extractReport, DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult } from './parse.js';
+export { parse, parseText, extractReport, DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult } from './parse.js';
 export { ParseError, type ParseErrorCode } from './errors.js';
 export type {
   DocBlock,

@@ -82,15 +82,22 @@ async function toDocument(bytes: Uint8Array, options: ParseOptions): Promise<{ d
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     throw new ParseError('UNSUPPORTED_FORMAT', 'A zip archive that is not a DOCX document.');
   }
+  return textDocument(bytes, options);
+}
+
+/** Decodes text bytes and runs the text, Markdown or HTML processor on them: all synchronous. */
+function textDocument(bytes: Uint8Array, options: ParseOptions): { doc: SourceDocument; encoding: string } {
+  const ext = extension(options.name);
   const decoded = decodeText(bytes);
   let processor: FormatProcessor | undefined;
-  if (wanted) processor = TEXT_PROCESSORS.find((p) => p.format === wanted);
+  if (options.format) processor = TEXT_PROCESSORS.find((p) => p.format === options.format);
   processor ??= TEXT_PROCESSORS.find((p) => p.extensions.includes(ext));
   processor ??= TEXT_PROCESSORS.find((p) => p.sniff(bytes.subarray(0, 4096)));
   processor ??= textProcessor;
   // U+0000 cannot be stored as PostgreSQL text: read it as U+FFFD (same length, spans unchanged)
   const text = decoded.text.includes('\u0000') ? decoded.text.replaceAll('\u0000', '\ufffd') : decoded.text;
-  const doc = await processor.toDocument({ bytes, text, ...(options.name ? { name: options.name } : {}) });
+  const doc = processor.toDocument({ bytes, text, ...(options.name ? { name: options.name } : {}) });
+  if (doc instanceof Promise) throw new ParseError('UNSUPPORTED_FORMAT', `The ${processor.format} processor is not synchronous.`);
   return { doc, encoding: decoded.encoding };
 }
 
@@ -227,26 +234,57 @@ export function extractReport(doc: SourceDocument, source: Report['source']): Re
  */
 export async function parse(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
   try {
-    const bytes =
-      typeof input === 'string'
-        ? new TextEncoder().encode(input)
-        : new Uint8Array(input.buffer, input.byteOffset, input.byteLength); // a plain view, also of a Buffer
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (bytes.length === 0) throw new ParseError('EMPTY_INPUT', 'The input is empty.');
-    if (bytes.length > maxBytes) throw new ParseError('TOO_LARGE', `The input is ${bytes.length} bytes; the limit is ${maxBytes}.`);
+    const bytes = checkedBytes(input, options);
     const { doc, encoding } = await toDocument(bytes, options);
-    if (doc.text.trim().length === 0 && doc.blocks.length === 0) throw new ParseError('EMPTY_INPUT', 'The document holds no text.');
-    const source: Report['source'] = {
-      format: doc.format,
-      encoding,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-      ...(options.name !== undefined ? { name: options.name } : {}),
-    };
-    const report = extractReport(doc, source);
-    return { report, document: doc, text: doc.text };
+    return finish(bytes, doc, encoding, options);
   } catch (error) {
-    if (error instanceof ParseError) throw error;
-    throw new ParseError('UNSUPPORTED_FORMAT', `The document could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw asParseError(error);
   }
+}
+
+/**
+ * The synchronous `parse()` for the text formats (text, Markdown, HTML), for callers that cannot
+ * await (ESLint's `Language#parse`): the same steps, limits and Report. DOCX and PDF input is refused
+ * with UNSUPPORTED_FORMAT.
+ */
+export function parseText(input: Uint8Array | string, options: ParseOptions & { format?: 'text' | 'markdown' | 'html' } = {}): ParseResult {
+  try {
+    const bytes = checkedBytes(input, options);
+    const ext = extension(options.name);
+    if (ext === '.docx' || ext === '.pdf' || isPdf(bytes) || docxProcessor.sniff(bytes) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+      throw new ParseError('UNSUPPORTED_FORMAT', 'DOCX and PDF files are binary: parse them with the asynchronous parse().');
+    }
+    const { doc, encoding } = textDocument(bytes, options);
+    return finish(bytes, doc, encoding, options);
+  } catch (error) {
+    throw asParseError(error);
+  }
+}
+
+function checkedBytes(input: Uint8Array | string, options: ParseOptions): Uint8Array {
+  const bytes =
+    typeof input === 'string'
+      ? new TextEncoder().encode(input)
+      : new Uint8Array(input.buffer, input.byteOffset, input.byteLength); // a plain view, also of a Buffer
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length === 0) throw new ParseError('EMPTY_INPUT', 'The input is empty.');
+  if (bytes.length > maxBytes) throw new ParseError('TOO_LARGE', `The input is ${bytes.length} bytes; the limit is ${maxBytes}.`);
+  return bytes;
+}
+
+function finish(bytes: Uint8Array, doc: SourceDocument, encoding: string, options: ParseOptions): ParseResult {
+  if (doc.text.trim().length === 0 && doc.blocks.length === 0) throw new ParseError('EMPTY_INPUT', 'The document holds no text.');
+  const source: Report['source'] = {
+    format: doc.format,
+    encoding,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    ...(options.name !== undefined ? { name: options.name } : {}),
+  };
+  return { report: extractReport(doc, source), document: doc, text: doc.text };
+}
+
+function asParseError(error: unknown): ParseError {
+  if (error instanceof ParseError) return error;
+  return new ParseError('UNSUPPORTED_FORMAT', `The document could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
