@@ -2,31 +2,12 @@ import type { Report } from '@xxgk/schema';
 import rule from '../../src/rules/statistics-period.js';
 import { ruleTester } from '../../src/testing/rule-tester.js';
 import { buildReport } from '../fixtures/build-report.js';
+import { GOVERNMENT_DRAFT } from '../fixtures/drafts.js';
 
 /** The report with its 统计期限 model changed (the sentence's span is kept). */
 function period(report: Report, from: string, to: string): Report {
   return { ...report, period: { ...report.period!, from, to } };
 }
-
-/** A 本级政府 report as an editor would paste it (parsed by @xxgk/parse). */
-const GOVERNMENT_DRAFT = `临江市人民政府2023年政府信息公开工作年度报告
-
-本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。
-
-一、总体情况
-2023年，本市坚持以公开为常态、不公开为例外，全年主动公开政府信息1342条，收到政府信息公开申请78件。监督保障方面，市政府将政府信息公开工作纳入全市绩效考核，开展社会评议，全年未发生责任追究情况。
-
-二、主动公开政府信息情况
-三、收到和处理政府信息公开申请情况
-四、政府信息公开行政复议、行政诉讼情况
-五、存在的主要问题及改进情况
-一是公开及时性有待提高，二是政策解读形式较为单一。
-六、其他需要报告的事项
-2023年，本市各级行政机关未收取信息处理费。
-
-临江市人民政府
-2024年3月10日
-`;
 
 ruleTester.run('statistics-period', rule, {
   valid: [
