@@ -1,6 +1,7 @@
 /**
  * The gateway's core queries under a bounded loopback load, against the same queries as raw SQL
  * (pg, served over HTTP from the same process, so both pay the same HTTP and JSON cost).
+ * Also against PostGraphile 4 over views of the same tables (src/postgraphile.ts), same process.
  * Usage: node dist/gateway.bench.js [--n 5000] [--duration 5] [--connections 10] [--pg postgres://…/xxgk_bench]
  * The database (default xxgk_bench on 127.0.0.1) is created and filled with --n generated reports
  * when it holds fewer. The load generator (autocannon) runs in a child process; all traffic is on
@@ -19,6 +20,7 @@ import type { ReportInput } from '@xxgk/store';
 import { generateSample, renderSync } from '@xxgk/synth';
 import { fmt, machine, table } from './harness.js';
 import { loadDescription, option, stringOption } from './options.js';
+import { POSTGRAPHILE_QUERIES, postgraphileServer } from './postgraphile.js';
 import { writeSection } from './results.js';
 
 const N = option('n', 5000);
@@ -130,9 +132,11 @@ const rawServer = createServer((req, res) => {
   });
 });
 const rawUrl = await listen(rawServer);
+const postgraphile = await postgraphileServer(pool, URL_);
+const postgraphileUrl = `${await listen(postgraphile)}/graphql`;
 
-async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: unknown; errors?: unknown }> {
-  const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function graphql(query: string, variables: Record<string, unknown> = {}, url = gatewayUrl): Promise<{ data?: unknown; errors?: unknown }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as { data?: unknown; errors?: unknown };
 }
 
@@ -186,8 +190,14 @@ const rows: (string | number)[][] = [];
 for (const q of QUERIES) {
   const check = await graphql(q.query, q.variables);
   if (check.errors) throw new Error(`${q.name}: ${JSON.stringify(check.errors)}`);
+  const pgl = POSTGRAPHILE_QUERIES[q.name];
+  if (!pgl) throw new Error(`no PostGraphile query for ${q.name}`);
+  const pglBody = { query: pgl.query, variables: pgl.variables?.(rawId) ?? {} };
+  const pglCheck = await graphql(pglBody.query, pglBody.variables, postgraphileUrl);
+  if (pglCheck.errors) throw new Error(`PostGraphile ${q.name}: ${JSON.stringify(pglCheck.errors)}`);
   const gql = await load(gatewayUrl, JSON.stringify({ query: q.query, variables: q.variables ?? {} }));
   const raw = await load(rawUrl, JSON.stringify({ name: q.name, variables: q.variables ?? {} }));
+  const other = await load(postgraphileUrl, JSON.stringify(pglBody));
   rows.push([
     q.label,
     gql.p50,
@@ -197,13 +207,21 @@ for (const q of QUERIES) {
     raw.p50,
     raw.p99,
     fmt(raw.rps),
+    other.p50,
+    other.p99,
+    fmt(other.rps),
     fmt(gql.rps / Math.max(raw.rps, 1e-9), 2),
+    fmt(gql.rps / Math.max(other.rps, 1e-9), 2),
   ]);
-  console.log(`${q.name}: gateway p50 ${gql.p50} ms p99 ${gql.p99} ms ${fmt(gql.rps)} req/s; raw SQL p50 ${raw.p50} ms p99 ${raw.p99} ms ${fmt(raw.rps)} req/s`);
+  console.log(
+    `${q.name}: gateway p50 ${gql.p50} ms p99 ${gql.p99} ms ${fmt(gql.rps)} req/s; raw SQL p50 ${raw.p50} ms p99 ${raw.p99} ms ${fmt(raw.rps)} req/s; ` +
+      `PostGraphile p50 ${other.p50} ms p99 ${other.p99} ms ${fmt(other.rps)} req/s`,
+  );
 }
 
 gatewayServer.close();
 rawServer.close();
+postgraphile.close();
 await pool.end();
 await store.close();
 
@@ -212,9 +230,14 @@ const body = [
   `PostgreSQL 127.0.0.1 database with ${reports} generated reports; gateway and raw-SQL servers in one process, autocannon in a child process: ${CONNECTIONS} connections, ${DURATION} s per query and server, loopback only.`,
   'Raw SQL = the same data through pg (pool of 10) and JSON.stringify, served over HTTP by the same process: the floor for the gateway.',
   '',
-  table(['query', 'gateway p50 ms', 'gateway p99 ms', 'gateway req/s', 'errors', 'raw p50 ms', 'raw p99 ms', 'raw req/s', 'gateway ÷ raw throughput'], rows),
+  'PostGraphile = PostGraphile 4.14 with postgraphile-plugin-connection-filter and @graphile/pg-aggregates over views of the same tables (schema postgraphile_bench), served by the same process.',
   '',
-  'Goals (issue): p99 < 20 ms and throughput ≥ PostGraphile on every query (PostGraphile not measured yet).',
+  table(
+    ['query', 'gateway p50 ms', 'gateway p99 ms', 'gateway req/s', 'errors', 'raw p50 ms', 'raw p99 ms', 'raw req/s', 'PostGraphile p50 ms', 'PostGraphile p99 ms', 'PostGraphile req/s', 'gateway ÷ raw', 'gateway ÷ PostGraphile'],
+    rows,
+  ),
+  '',
+  'Goals (issue): p99 < 20 ms and throughput ≥ PostGraphile on every query (gateway ÷ PostGraphile ≥ 1).',
   `Reproduce: \`pnpm --filter @xxgk/bench build && pnpm --filter @xxgk/bench bench:gateway -- --n ${N} --duration ${DURATION} --connections ${CONNECTIONS}\`.`,
 ].join('\n');
 writeSection('gateway', body);
