@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type pg from 'pg';
+import type { Plugin, postgraphile as Postgraphile } from 'postgraphile';
 
 const require = createRequire(import.meta.url);
 
@@ -53,9 +54,10 @@ export const POSTGRAPHILE_QUERIES: Record<string, { query: string; variables?: (
 /** Creates the views and starts PostGraphile on an HTTP server (not yet listening). */
 export async function postgraphileServer(pool: pg.Pool, databaseUrl: string): Promise<Server> {
   await pool.query(VIEWS);
-  const { postgraphile } = require('postgraphile') as typeof import('postgraphile');
-  const filter = require('postgraphile-plugin-connection-filter') as import('postgraphile').Plugin;
-  const aggregates = (require('@graphile/pg-aggregates') as { default: import('postgraphile').Plugin }).default;
+  // CommonJS packages, loaded as such (PostGraphile 4 predates ESM).
+  const { postgraphile } = require('postgraphile') as { postgraphile: typeof Postgraphile };
+  const filter = require('postgraphile-plugin-connection-filter') as Plugin;
+  const aggregates = (require('@graphile/pg-aggregates') as { default: Plugin }).default;
   const middleware = postgraphile(databaseUrl, 'postgraphile_bench', {
     appendPlugins: [filter, aggregates],
     graphileBuildOptions: { connectionFilterRelations: true },
@@ -66,5 +68,5 @@ export async function postgraphileServer(pool: pg.Pool, databaseUrl: string): Pr
     dynamicJson: true,
     ignoreRBAC: false,
   });
-  return createServer(middleware);
+  return createServer((req, res) => void middleware(req, res));
 }
