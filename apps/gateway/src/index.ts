@@ -2,6 +2,7 @@ export { startServer } from './server.js';
 export type { ServerOptions, RunningServer } from './server.js';
 export { createGateway, printSchemaSDL } from './yoga.js';
 export type { Gateway, GatewayOptions } from './yoga.js';
+export type { ResponseCacheOptions } from './response-cache.js';
 export { schema } from './schema/index.js';
 export { seedDemo, demoAnalyzer } from './demo.js';
 export type { DemoOptions, DemoResult } from './demo.js';

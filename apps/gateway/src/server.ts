@@ -6,6 +6,7 @@ import { createDefaultAnalyzer, defaultDataDir, openStore } from '@xxgk/store';
 import type { Store } from '@xxgk/store';
 import { demoAnalyzer, seedDemo } from './demo.js';
 import type { DemoOptions } from './demo.js';
+import type { ResponseCacheOptions } from './response-cache.js';
 import { createGateway } from './yoga.js';
 
 export interface ServerOptions {
@@ -27,6 +28,8 @@ export interface ServerOptions {
    * null falls through to the placeholder page at / and 404 elsewhere.
    */
   readonly web?: (request: Request) => Promise<Response | null>;
+  /** Cache public reads (default on, 5 s TTL; mutations through this server invalidate at once). */
+  readonly responseCache?: ResponseCacheOptions | boolean;
 }
 
 export interface RunningServer {
@@ -78,7 +81,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
 
-  const gateway = createGateway({ store, analyzer, ...(options.apiTokens !== undefined ? { apiTokens: options.apiTokens } : {}) });
+  const gateway = createGateway({
+    store,
+    analyzer,
+    responseCache: options.responseCache ?? true,
+    ...(options.apiTokens !== undefined ? { apiTokens: options.apiTokens } : {}),
+  });
   const fallback = (path: string | undefined, res: ServerResponse) => {
     if (path === '/' || path === '/index.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER_PAGE);

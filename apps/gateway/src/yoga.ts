@@ -7,6 +7,8 @@ import { createDefaultAnalyzer } from '@xxgk/store';
 import type { Analyzer, Store } from '@xxgk/store';
 import { LIMITS } from './builder.js';
 import { createContext, parseApiTokens } from './context.js';
+import { responseCachePlugins } from './response-cache.js';
+import type { ResponseCacheOptions } from './response-cache.js';
 import { checkDocumentSize, depthLimitRule } from './depth-limit.js';
 import type { Context, GatewayServices } from './context.js';
 import { schema } from './schema/index.js';
@@ -19,6 +21,11 @@ export interface GatewayOptions {
   readonly apiTokens?: Iterable<string> | string;
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
   readonly graphiql?: boolean;
+  /**
+   * Cache public reads in memory (see response-cache.ts): off by default here; `startServer` (what
+   * `xxgk serve` runs) turns it on. Mutations through this gateway invalidate at once.
+   */
+  readonly responseCache?: ResponseCacheOptions | boolean;
 }
 
 export type Gateway = YogaServerInstance<Record<string, never>, Context>;
@@ -39,7 +46,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: ({ request }) => createContext(services, { request }),
     // isDev false: no stack traces in answers even when NODE_ENV=development slips into production
     maskedErrors: { maskError: maskWithCode, isDev: false },
-    plugins: [depthLimitPlugin],
+    plugins: [
+      depthLimitPlugin,
+      ...(options.responseCache === undefined || options.responseCache === false
+        ? []
+        : responseCachePlugins(options.responseCache === true ? {} : options.responseCache)),
+    ],
     graphiql: options.graphiql === false ? false : { title: 'xxgk GraphQL', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL,
     landingPage: false,
