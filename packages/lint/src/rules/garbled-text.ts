@@ -162,7 +162,8 @@ function scanSuspect(text: string, found: Garble[]): void {
     if (inUrl(start)) continue;
     const before = text[start - 1] ?? '';
     // ASCII junk glued between the marks and the next Chinese character (?,F將).
-    const junk = /^[!-/:-~]{1,3}(?=[\u3400-\u9fff])/.exec(text.slice(end));
+    // (…运用?F；: the junk may also stand before Chinese punctuation)
+    const junk = /^[!-/:-~]{1,3}(?=[\u3400-\u9fff，。；、：])/.exec(text.slice(end));
     const afterIndex = junk ? end + junk[0].length : end;
     const after = text[afterIndex] ?? '';
     const cjkBefore = CJK.test(before);
@@ -170,7 +171,7 @@ function scanSuspect(text: string, found: Garble[]): void {
     if (!cjkBefore && !cjkAfter) continue;
     let garbled: boolean;
     if (m[0].length >= 2) garbled = true;
-    else if (junk && cjkBefore && cjkAfter) garbled = true;
+    else if (junk && cjkBefore && (cjkAfter || /[，。；、：]/.test(after))) garbled = true;
     else if (cjkBefore && cjkAfter) {
       // 什么是政府信息？政府信息是指…: a question followed by its answer is punctuation.
       const clauseStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('，', start), text.lastIndexOf('；', start));

@@ -35,6 +35,7 @@ ruleTester.run('garbled-text', rule, {
       }),
     },
     { name: 'a clean draft (parsed)', code: GOVERNMENT_DRAFT },
+    { name: 'a question in English before Chinese punctuation', code: GOVERNMENT_DRAFT.replace('政策解读形式较为单一。', '政策解读形式较为单一（网民常问“How?”）。') },
   ],
   invalid: [
     {
@@ -49,6 +50,11 @@ ruleTester.run('garbled-text', rule, {
         paragraphs: { overview: ['本局持續推進政務公開標準化建設?,F已覆蓋全部科室和鄉鎮。'] },
       }),
       errors: [{ messageId: 'questionMarks', line: 10, column: 16, endColumn: 19, message: '乱码：中文中夹杂问号“?,F”，疑为编码转换丢失的字符' }],
+    },
+    {
+      name: 'a lost character before Chinese punctuation: 运用?F；',
+      code: GOVERNMENT_DRAFT.replace('政策解读形式较为单一。', '政策解读形式较为单一，图解方式运用?F；'),
+      errors: [{ messageId: 'questionMarks', line: 12, column: 32, endColumn: 34, message: '乱码：中文中夹杂问号“?F”，疑为编码转换丢失的字符' }],
     },
     {
       name: 'a run of ?? inside a word',
