@@ -8,7 +8,9 @@ export type GatewayErrorCode =
   | 'INVALID_REPORT'
   | 'TOO_LARGE'
   | 'UNAUTHENTICATED'
-  | 'QUERY_TOO_COMPLEX';
+  | 'FINDING_NOT_FOUND'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_BUCKETS';
 
 const HTTP_STATUS: Partial<Record<GatewayErrorCode, number>> = { UNAUTHENTICATED: 401 };
 

@@ -43,13 +43,16 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * The lead's wiring in miniature: the page from serveWeb, POST /graphql to the gateway's fetch handler, over a
  * fresh embedded store in a temporary folder with a small synthetic sample (for the stats view).
  */
-export async function startTestServer(options: { agencies?: number; years?: readonly number[] } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { agencies?: number; years?: readonly number[]; /** Fill the store instead of the demo sample. */ populate?: (store: Store) => Promise<void> } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'xxgk-web-'));
   const analyzer = demoAnalyzer(createDefaultAnalyzer());
   let store: Store | undefined;
   try {
     store = await openStore({ analyzer, dataDir });
-    await seedDemo(store, { seed: 5, agencies: options.agencies ?? 6, years: options.years ?? [2021, 2022, 2023], defectRate: 0.3 });
+    if (options.populate) await options.populate(store);
+    else await seedDemo(store, { seed: 5, agencies: options.agencies ?? 6, years: options.years ?? [2021, 2022, 2023], defectRate: 0.3 });
   } catch (error) {
     await store?.close();
     await rm(dataDir, { recursive: true, force: true });

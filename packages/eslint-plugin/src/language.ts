@@ -8,7 +8,7 @@ import { buildAst, visitorKeys } from './ast.js';
 import { EslintPluginError } from './errors.js';
 import type { TextFormat } from './parse-sync.js';
 import { parseSync } from './parse-sync.js';
-import { findPreviousReport } from './previous-report.js';
+import { findPrevious } from './previous-report.js';
 import { ReportSourceCode } from './source-code.js';
 
 /** `languageOptions` of the `xxgk/report` language. */
@@ -16,7 +16,7 @@ export interface ReportLanguageOptions {
   /** Read every matched file as this format instead of choosing by extension (then sniffing). */
   format?: TextFormat;
   /**
-   * Where the cross-year rules (carryover-mismatch, item-continuity) find last year's report:
+   * Where the cross-year rules (carryover-mismatch, item-continuity, copied-text) find last year's report:
    * `'sibling'` (default) — a draft of the same agency for the year before in the same folder;
    * `'none'` — nowhere (those rules do not run).
    */
@@ -30,6 +30,8 @@ export interface ReportParseResult extends OkParseResult<ReportNode> {
   readonly document: SourceDocument | null;
   /** Last year's report of the same agency (see `previousReport` in the language options). */
   readonly previousReport: Report | null;
+  /** Its decoded text. */
+  readonly previousText?: string | null;
 }
 
 const FORMATS: readonly TextFormat[] = ['text', 'markdown', 'html'];
@@ -73,9 +75,16 @@ export class ReportLanguage
         bom: file.bom,
         ...(format !== undefined ? { format } : {}),
       });
-      const previousReport =
-        context.languageOptions.previousReport === 'none' || !isAbsolute(file.physicalPath) ? null : findPreviousReport(file.physicalPath, report);
-      const result: ReportParseResult = { ok: true, ast: buildAst(report, text), report, document, previousReport };
+      const previous =
+        context.languageOptions.previousReport === 'none' || !isAbsolute(file.physicalPath) ? null : findPrevious(file.physicalPath, report);
+      const result: ReportParseResult = {
+        ok: true,
+        ast: buildAst(report, text),
+        report,
+        document,
+        previousReport: previous?.report ?? null,
+        previousText: previous?.text ?? null,
+      };
       return result;
     } catch (error) {
       if (error instanceof ParseError && error.code === 'EMPTY_INPUT') {
@@ -92,6 +101,13 @@ export class ReportLanguage
   createSourceCode(file: File, input: OkParseResult<ReportNode>): ReportSourceCode {
     const parsed = input as ReportParseResult;
     const text = typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
-    return new ReportSourceCode({ text, ast: parsed.ast, report: parsed.report, document: parsed.document, previousReport: parsed.previousReport });
+    return new ReportSourceCode({
+      text,
+      ast: parsed.ast,
+      report: parsed.report,
+      document: parsed.document,
+      previousReport: parsed.previousReport,
+      previousText: parsed.previousText ?? null,
+    });
   }
 }

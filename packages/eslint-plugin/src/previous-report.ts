@@ -13,16 +13,22 @@ export function agencyKey(report: Report): string {
   return report.agency.name.replace(/[\s\u3000]+/g, '');
 }
 
+/** A report read from a sibling file, with the decoded text its spans point into. */
+export interface PreviousReport {
+  readonly report: Report;
+  readonly text: string;
+}
+
 interface Cached {
   readonly mtimeMs: number;
   readonly size: number;
-  readonly report: Report | null;
+  readonly previous: PreviousReport | null;
 }
 
 /** Sibling files read so far, by path; re-read when their size or modification time changes. */
 const cache = new Map<string, Cached>();
 
-function readReport(path: string): Report | null {
+function readReport(path: string): PreviousReport | null {
   let stat;
   try {
     stat = statSync(path);
@@ -31,17 +37,18 @@ function readReport(path: string): Report | null {
   }
   if (!stat.isFile() || stat.size === 0 || stat.size > MAX_BYTES) return null;
   const hit = cache.get(path);
-  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.report;
-  let report: Report | null;
+  if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.previous;
+  let previous: PreviousReport | null;
   try {
     const bytes = readFileSync(path);
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    report = parseSync(new TextDecoder().decode(bytes), { name: basename(path), bom }).report;
+    const parsed = parseSync(new TextDecoder().decode(bytes), { name: basename(path), bom });
+    previous = { report: parsed.report, text: parsed.text };
   } catch {
-    report = null; // unreadable: not a candidate
+    previous = null; // unreadable: not a candidate
   }
-  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, report });
-  return report;
+  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, previous });
+  return previous;
 }
 
 /**
@@ -50,6 +57,11 @@ function readReport(path: string): Report | null {
  * Files are read synchronously and cached by path, size and modification time.
  */
 export function findPreviousReport(path: string, report: Report): Report | null {
+  return findPrevious(path, report)?.report ?? null;
+}
+
+/** Like findPreviousReport, with the previous report's decoded text (for `copied-text`). */
+export function findPrevious(path: string, report: Report): PreviousReport | null {
   if (report.year === null || agencyKey(report) === '') return null;
   const key = agencyKey(report);
   const folder = dirname(path);
@@ -63,7 +75,7 @@ export function findPreviousReport(path: string, report: Report): Report | null 
   for (const name of names.sort()) {
     if (name === self || !EXTENSIONS.has(extname(name).toLowerCase())) continue;
     const candidate = readReport(join(folder, name));
-    if (candidate && candidate.year === report.year - 1 && agencyKey(candidate) === key) return candidate;
+    if (candidate && candidate.report.year === report.year - 1 && agencyKey(candidate.report) === key) return candidate;
   }
   return null;
 }

@@ -69,7 +69,12 @@ function run(sourceCode: ReportSourceCode, resolved: ReadonlyMap<string, Resolve
   capturing = captured;
   let messages: LintMessage[];
   try {
-    messages = lintReport(report, { text: sourceCode.text, resolved, previousReport: sourceCode.previousReport });
+    messages = lintReport(report, {
+      text: sourceCode.text,
+      resolved,
+      previousReport: sourceCode.previousReport,
+      previousText: sourceCode.previousText,
+    });
   } finally {
     capturing = outer;
   }

@@ -22,6 +22,8 @@ export interface ReportSourceCodeInit {
   readonly document: SourceDocument | null;
   /** Last year's report of the same agency, for the cross-year rules. */
   readonly previousReport?: Report | null;
+  /** Its decoded text (for `copied-text`). */
+  readonly previousText?: string | null;
 }
 
 const commentParser = new ConfigCommentParser();
@@ -43,6 +45,7 @@ export class ReportSourceCode extends TextSourceCodeBase<{
   readonly report: Report | null;
   readonly document: SourceDocument | null;
   readonly previousReport: Report | null;
+  readonly previousText: string | null;
   readonly visitorKeys: Record<string, string[]> = visitorKeys;
   #steps: VisitNodeStep[] | undefined;
   readonly #parents = new WeakMap<ReportAstNode, ReportAstNode>();
@@ -53,6 +56,7 @@ export class ReportSourceCode extends TextSourceCodeBase<{
     this.report = init.report;
     this.document = init.document;
     this.previousReport = init.previousReport ?? null;
+    this.previousText = init.previousText ?? null;
   }
 
   /** The parent of a node (undefined for the root and for comments). */

@@ -52,10 +52,11 @@ export async function xxgkFindings(
   name: string,
   preset: Readonly<Record<string, string>> = recommended,
   previousReport: Report | null = null,
+  previousText: string | null = null,
 ): Promise<Finding[]> {
   const { report, text } = await parse(bytes, { name });
   const config: Config = { rules: { ...(preset as Record<string, 'off' | 'warn' | 'error'>) } };
-  return sorted(lintReport(report, { text, config, previousReport }).map((m) => normalise(m, 'xxgk/')));
+  return sorted(lintReport(report, { text, config, previousReport, previousText }).map((m) => normalise(m, 'xxgk/')));
 }
 
 /**
@@ -67,7 +68,12 @@ export async function xxgkFolderFindings(
   preset: Readonly<Record<string, string>> = recommended,
 ): Promise<Map<string, Finding[]>> {
   const reports = new Map<string, Report>();
-  for (const file of files) reports.set(file.name, (await parse(file.bytes, { name: file.name })).report);
+  const texts = new Map<Report, string>();
+  for (const file of files) {
+    const parsed = await parse(file.bytes, { name: file.name });
+    reports.set(file.name, parsed.report);
+    texts.set(parsed.report, parsed.text);
+  }
   const out = new Map<string, Finding[]>();
   for (const file of files) {
     const report = reports.get(file.name)!;
@@ -75,7 +81,7 @@ export async function xxgkFolderFindings(
       report.year === null
         ? null
         : ([...reports].sort(([a], [b]) => a.localeCompare(b)).find(([n, r]) => n !== file.name && r.year === report.year! - 1 && agencyKey(r) === agencyKey(report))?.[1] ?? null);
-    out.set(file.name, await xxgkFindings(file.bytes, file.name, preset, previous));
+    out.set(file.name, await xxgkFindings(file.bytes, file.name, preset, previous, previous ? (texts.get(previous) ?? null) : null));
   }
   return out;
 }

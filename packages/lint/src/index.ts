@@ -28,7 +28,20 @@ export { createSourceText } from './source-text.js';
 export { isDisabled, readDirectives } from './directives.js';
 export type { Directives } from './directives.js';
 export { rules } from './rules/index.js';
+export { compareFigures, compareReports, compareSections, nonProseLines, textReuse } from './compare/index.js';
+export type {
+  ComparedReport,
+  CopiedParagraph,
+  FigureChange,
+  ReportComparison,
+  SectionChanges,
+  SectionRef,
+  TextReuse,
+  TextReuseOptions,
+} from './compare/index.js';
 export { recommended } from './presets/recommended.js';
 export { strict } from './presets/strict.js';
 export { formatters, getFormatter } from './formatters/index.js';
 export type { Formatter, FormatterName } from './formatters/index.js';
+export { findingFingerprints, normaliseFingerprintText } from './fingerprint.js';
+export type { FingerprintInput } from './fingerprint.js';

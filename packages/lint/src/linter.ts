@@ -14,6 +14,8 @@ export interface LintOptions {
   readonly config?: Config;
   /** Last year's report of the same agency (cross-year rules run only with it). */
   readonly previousReport?: Report | null;
+  /** The decoded text of the previous report (for rules comparing texts, `copied-text`). */
+  readonly previousText?: string | null;
   readonly filePath?: string;
   /** The rule registry (default: the built-in rules). */
   readonly rules?: Readonly<Record<string, Rule>>;
@@ -31,10 +33,11 @@ export function interpolate(template: string, data: Readonly<Record<string, stri
   );
 }
 
-/** True when the rule applies to the report (template, required previous report). */
-export function ruleApplies(rule: Rule, report: Report, previousReport: Report | null): boolean {
+/** True when the rule applies to the report (template, required previous report and text). */
+export function ruleApplies(rule: Rule, report: Report, previousReport: Report | null, previousText: string | null = null): boolean {
   if (rule.meta.templates && !rule.meta.templates.includes(report.template)) return false;
   if (rule.meta.requires?.includes('previousReport') && !previousReport) return false;
+  if (rule.meta.requires?.includes('previousText') && previousText === null) return false;
   return true;
 }
 
@@ -59,6 +62,7 @@ function fallbackSpan(report: Report, source: SourceText): Span {
 export function lintReport(report: Report, options: LintOptions): LintMessage[] {
   const source = createSourceText(options.text);
   const previousReport = options.previousReport ?? null;
+  const previousText = previousReport ? (options.previousText ?? null) : null;
   const resolved = options.resolved ?? resolveConfig(options.config ?? {}, options.rules ?? builtinRules);
   const directives = readDirectives(source.lines);
   const template = getTemplate(report.template);
@@ -79,13 +83,14 @@ export function lintReport(report: Report, options: LintOptions): LintMessage[] 
 
   const actives: Active[] = [];
   for (const [id, entry] of resolved) {
-    if (!ruleApplies(entry.rule, report, previousReport)) continue;
+    if (!ruleApplies(entry.rule, report, previousReport, previousText)) continue;
     const active: Active = { id, entry, visitors: {}, crashed: false };
     const rule = entry.rule;
     const context: RuleContext<string, unknown> = {
       id,
       model: report,
       previousReport,
+      previousText,
       options: entry.options,
       template,
       source,

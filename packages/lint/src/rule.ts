@@ -47,8 +47,11 @@ export interface RuleMeta<MessageIds extends string, Options> {
   readonly defaultOptions?: Options;
   /** Templates the rule applies to; all when absent. */
   readonly templates?: readonly TemplateId[];
-  /** Rules that need last year's report of the same agency; skipped without it. */
-  readonly requires?: readonly 'previousReport'[];
+  /**
+   * Rules that need last year's report of the same agency (`previousReport`), or its decoded text
+   * too (`previousText`); skipped without them.
+   */
+  readonly requires?: readonly ('previousReport' | 'previousText')[];
   readonly fixable?: boolean;
   readonly hasSuggestions?: boolean;
 }
@@ -76,6 +79,8 @@ export interface RuleContext<MessageIds extends string, Options> {
   readonly model: Report;
   /** Last year's report of the same agency, when known (cross-year rules). */
   readonly previousReport: Report | null;
+  /** The decoded text of the previous report (its spans point into it), when known. */
+  readonly previousText: string | null;
   readonly options: Options;
   readonly template: TemplateCatalogue;
   readonly source: SourceText;

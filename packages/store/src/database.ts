@@ -12,6 +12,11 @@ export interface StoredFinding {
   endLine?: number;
   endColumn?: number;
   path?: string;
+  /** The finding's identity across re-lints (@xxgk/lint findingFingerprints); absent only in versions stored before it existed. */
+  fingerprint?: string;
+  /** The findings row and its report, when read from the findings table (findingsByReport). */
+  id?: number;
+  reportId?: number;
 }
 
 export interface AgenciesTable {
@@ -77,6 +82,25 @@ export interface FindingsTable {
   end_line: number | null;
   end_column: number | null;
   path: string | null;
+  fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  report_id: number | null;
+  agency_id: number;
+  year: number | null;
+  report_version: number;
+  fingerprint: string;
+  rule_id: string | null;
+  message: string;
+  decision: 'accepted' | 'dismissed';
+  comment: string | null;
+  reviewer: string;
+  created_at: ColumnType<Date, never, never>;
+  resolved_at: ColumnType<Date | null, never, Date | null>;
+  superseded_at: ColumnType<Date | null, never, Date | null>;
+  superseded_by: ColumnType<number | null, never, number | null>;
 }
 
 export interface MigrationsTable {
@@ -91,5 +115,6 @@ export interface Database {
   report_versions: ReportVersionsTable;
   cells: CellsTable;
   findings: FindingsTable;
+  reviews: ReviewsTable;
   xxgk_migrations: MigrationsTable;
 }

@@ -8,16 +8,22 @@ import type { Database, StoredFinding } from './database.js';
 import type { Connection, DriverName } from './drivers/connection.js';
 import { openPglite } from './drivers/pglite.js';
 import { openPostgres } from './drivers/postgres.js';
+import { StoreError } from './errors.js';
 import { migrate } from './migrate.js';
 import { countAgencies, findAgencies, getAgencies } from './queries/agencies.js';
 import type { AgencyFilter, StoredAgency } from './queries/agencies.js';
+import { coverage, publicationsByAgency } from './queries/coverage.js';
+import type { CoverageQuery, CoverageRow, Publication, YearRange } from './queries/coverage.js';
 import { findingsByReport } from './queries/findings.js';
 import { importReports } from './queries/import.js';
 import type { ImportOptions, ImportResult } from './queries/import.js';
 import { ingest } from './queries/ingest.js';
 import type { IngestInput, IngestOptions, IngestResult, ReportInput } from './queries/ingest.js';
 import type { ReportFilter } from './queries/report-filter.js';
-import { cellValues, countReports, findReportSummaries, findReports, getReports, reportHistory, reportsByAgency } from './queries/reports.js';
+import { reportTexts } from './queries/report-texts.js';
+import { backfillFingerprints, reviewFinding, reviewsByReport } from './queries/reviews.js';
+import type { ReviewFindingInput, ReviewsOptions, StoredReview } from './queries/reviews.js';
+import { cellValues, countReports, findReportSummaries, findReports, getReports, reportHistory, reportsByAgency, reportSummariesByAgency } from './queries/reports.js';
 import type { FindReportsOptions, ReportSummary, ReportVersion, StoredReport } from './queries/reports.js';
 import { stats, statsSums } from './queries/stats.js';
 import type { StatsBucketRow, StatsQuery } from './queries/stats.js';
@@ -57,12 +63,26 @@ export interface Store {
   findReportSummaries(options: FindReportsOptions): Promise<ReportSummary[]>;
   countReports(filter?: ReportFilter | null): Promise<number>;
   reportsByAgency(agencyIds: readonly number[]): Promise<StoredReport[][]>;
+  /** As reportsByAgency, without the models. */
+  reportSummariesByAgency(agencyIds: readonly number[]): Promise<ReportSummary[][]>;
   reportHistory(reportIds: readonly number[]): Promise<ReportVersion[][]>;
+  /** The decoded texts of reports (null where missing or not kept), in the order asked. */
+  reportTexts(reportIds: readonly number[]): Promise<(string | null)[]>;
   findingsByReport(reportIds: readonly number[]): Promise<StoredFinding[][]>;
+  /** Accept or dismiss a finding; an earlier decision on it is kept, marked superseded. */
+  reviewFinding(input: ReviewFindingInput): Promise<StoredReview>;
+  /** A report's decisions, oldest first: current ones on findings it still has, unless told otherwise. */
+  reviews(reportId: number, options?: ReviewsOptions): Promise<StoredReview[]>;
+  /** reviews() for many reports in one statement. */
+  reviewsByReport(reportIds: readonly number[], options?: ReviewsOptions): Promise<StoredReview[][]>;
   cellValues(reportIds: readonly number[], paths: readonly string[]): ReturnType<typeof cellValues>;
   getAgencies(ids: readonly number[]): Promise<(StoredAgency | null)[]>;
   findAgencies(options: { filter?: AgencyFilter | null; limit: number; offset?: number }): Promise<StoredAgency[]>;
   countAgencies(filter?: AgencyFilter | null): Promise<number>;
+  /** Every known agency matching the query × each year: its publication record (one statement). */
+  coverage(query: CoverageQuery): Promise<CoverageRow[]>;
+  /** Publication records per agency, in the order asked. */
+  publicationsByAgency(agencyIds: readonly number[], range?: YearRange): Promise<Publication[][]>;
   stats(query: StatsQuery): Promise<StatsBucketRow[]>;
   statsSums(query: StatsQuery & { readonly paths: readonly string[] }): Promise<Map<string, Map<string, number | null>>>;
   /** True when no report is stored yet. */
@@ -95,7 +115,15 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const conn = await connect(options);
   const { db } = conn;
   try {
-    if (options.migrate !== false) await migrate(db);
+    if (options.migrate !== false) {
+      await migrate(db);
+      // Findings stored before fingerprints existed get theirs (a no-op once done).
+      await backfillFingerprints(db, options.analyzer ?? createDefaultAnalyzer()).catch((error: unknown) => {
+        // Without @xxgk/lint the store still opens; the fingerprints are filled in a later open.
+        if (error instanceof StoreError && error.code === 'ANALYZER_UNAVAILABLE') return 0;
+        throw error;
+      });
+    }
   } catch (error) {
     await conn.close();
     throw error;
@@ -111,12 +139,19 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     findReportSummaries: (opts) => findReportSummaries(db, opts),
     countReports: (filter) => countReports(db, filter),
     reportsByAgency: (ids) => reportsByAgency(db, ids),
+    reportSummariesByAgency: (ids) => reportSummariesByAgency(db, ids),
     reportHistory: (ids) => reportHistory(db, ids),
+    reportTexts: (ids) => reportTexts(db, ids),
     findingsByReport: (ids) => findingsByReport(db, ids),
+    reviewFinding: (input) => reviewFinding(db, input),
+    reviews: async (reportId, opts) => (await reviewsByReport(db, [reportId], opts))[0] ?? [],
+    reviewsByReport: (ids, opts) => reviewsByReport(db, ids, opts),
     cellValues: (ids, paths) => cellValues(db, ids, paths),
     getAgencies: (ids) => getAgencies(db, ids),
     findAgencies: (opts) => findAgencies(db, opts),
     countAgencies: (filter) => countAgencies(db, filter),
+    coverage: (query) => coverage(db, query),
+    publicationsByAgency: (ids, range) => publicationsByAgency(db, ids, range),
     stats: (query) => stats(db, query),
     statsSums: (query) => statsSums(db, query),
     async isEmpty() {

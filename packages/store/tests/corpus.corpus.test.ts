@@ -47,8 +47,10 @@ describe('ingest of the real seeds and corpus (default parse + lint)', () => {
     }
     expect(stored.length).toBeGreaterThanOrEqual(files.length - 2);
     expect(await store.countReports()).toBe(new Set(stored.map((r) => r.reportId)).size);
-    const [findings] = await store.findingsByReport([stored[0]?.reportId ?? -1]);
-    expect(findings).toEqual(stored[0]?.findings);
+    const [findings = []] = await store.findingsByReport([stored[0]?.reportId ?? -1]);
+    // read back from the findings table: the same findings, each with its row id and report
+    expect(findings.map(({ id: _id, reportId: _report, ...finding }) => finding)).toEqual(stored[0]?.findings);
+    expect(new Set(findings.map((f) => f.reportId))).toEqual(new Set([stored[0]?.reportId]));
   });
 
   it('matches one agency across years (pingtan-zone 2019, 2021, 2023)', () => {

@@ -113,6 +113,11 @@ describe.each(testDrivers())('queries ($name)', (driver) => {
     expect(agency?.regionCode).toBe('320100');
     const [list] = await store.reportsByAgency([agency?.id ?? -1]);
     expect(list?.map((r) => r.year)).toEqual([2024, 2023, 2022]);
+    const ids = [agency?.id ?? -1, -1, agency?.id ?? -1];
+    const summaries = await store.reportSummariesByAgency(ids);
+    const full = await store.reportsByAgency(ids);
+    expect(summaries).toEqual(full.map((l) => l.map(({ report: _model, ...summary }) => summary)));
+    expect(summaries.map((l) => l.length)).toEqual([3, 0, 3]);
   });
 
   it('pages in a stable order', async () => {

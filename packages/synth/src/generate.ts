@@ -138,7 +138,7 @@ function dateWithin(rng: Rng, agency: Agency, year: number): ReportCore['publish
   return { year: year + 1, month, day: rng.int(month === 1 ? 8 : 1, lastDay) };
 }
 
-interface BuildInput {
+export interface BuildInput {
   readonly seed: number;
   readonly agency: Agency;
   readonly year: number;
@@ -147,6 +147,8 @@ interface BuildInput {
   readonly carry?: CarryState;
   readonly previous: ReportModel | null;
   readonly blankZeros?: boolean;
+  /** Sign the report on this date instead of one drawn before the deadline; null: leave it undated. */
+  readonly publishedOn?: ReportCore['publishedOn'] | null;
 }
 
 /** Blank every zero part cell of 表三 and 表四 (never a total: 总计 column, （七）总计 row, group totals). */
@@ -250,10 +252,12 @@ function fileName(model: ReportModel, format: SynthFormat): string {
   return `xxgk-${code}-${model.year}-${model.truth.id.slice(0, 10)}.${EXTENSIONS[format]}`;
 }
 
-function build(input: BuildInput): ReportModel {
+/** One report of one agency and year (exported for region.ts; not part of the package API). */
+export function build(input: BuildInput): ReportModel {
   const rng = new Rng(`synth:${input.seed}:${input.agency.name}:${input.year}`);
   const scale = input.carry?.scale ?? scaleFor(input.agency, rng.fork('scale'));
   let core = drawCore(rng.fork('core'), input, scale);
+  if (input.publishedOn) core = { ...core, publishedOn: input.publishedOn };
   let flags = {};
   let detail = '';
   let paths: string[] = [];
@@ -265,7 +269,12 @@ function build(input: BuildInput): ReportModel {
     paths = m.paths;
   }
   if (input.blankZeros) core = blankZeroParts(core);
-  const composition = compose(rng.fork('prose'), core, flags);
+  let composition = compose(rng.fork('prose'), core, flags);
+  if (input.publishedOn === null) {
+    // Undated: no signing date under the signature.
+    const blocks = composition.blocks.filter((b) => !(b.type === 'paragraph' && b.runs.some((r) => r.anchor === 'date')));
+    composition = { ...composition, blocks, publishedOn: null };
+  }
   let blocks: Block[] = composition.blocks;
   if (input.def) {
     const m = mutateBlocks(input.def.id, rng.fork('defect-text'), blocks);
@@ -300,6 +309,27 @@ function build(input: BuildInput): ReportModel {
   const model: ReportModel = { ...partial, truth };
   const name = fileName(model, 'text');
   return { ...model, truth: { ...truth, source: { ...truth.source, name } } };
+}
+
+/**
+ * The model with other document blocks (same numbers, agency and style): re-rendered, its truth
+ * rebuilt. For blocks that keep every anchored run (facts, period, date, fees) of the original.
+ */
+export function withBlocks(model: ReportModel, blocks: Block[]): ReportModel {
+  const document: SynthDocument = { blocks };
+  const layout = renderText(document, model.style);
+  const bytes = new TextEncoder().encode(layout.text);
+  const composition = { ...model.composition, blocks };
+  const truth = buildTruth({
+    core: model.core,
+    composition,
+    blocks,
+    layout,
+    idText: layout.text,
+    source: { format: 'text', bytes, name: '' },
+  });
+  const next: ReportModel = { ...model, document, composition, truth };
+  return { ...next, truth: { ...truth, source: { ...truth.source, name: fileName(next, 'text') } } };
 }
 
 function resolveDefect(id: DefectId | null | undefined): DefectDef | null {

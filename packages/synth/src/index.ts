@@ -9,3 +9,7 @@ export { contentId, normalizeText } from './truth.js';
 export { SynthError } from './errors.js';
 export type { SynthErrorCode } from './errors.js';
 export type { RenderStyle } from './render/style.js';
+export type { RegionOptions, GeneratedRegion, ExpectedPublication, PublicationStatus } from './region.js';
+export { generateRegion, publicationDeadline } from './region.js';
+export type { ConsecutiveOptions, ConsecutiveReports, CopiedParagraphTruth, FigureTruth } from './consecutive.js';
+export { generateConsecutive } from './consecutive.js';

@@ -27,7 +27,8 @@ export interface Composition {
   readonly facts: FactDef[];
   readonly fees: Omit<Fees, 'span'> | null;
   readonly period: { readonly from: string | null; readonly to: string | null; readonly raw: string };
-  readonly publishedOn: string;
+  /** The signing date (null: the document is undated). */
+  readonly publishedOn: string | null;
 }
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -41,7 +41,7 @@ Options:
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or unreadable input.
 When several files are reports of the same agency in consecutive years, the cross-year rules
-(carryover-mismatch, item-continuity) compare each report with the one of the year before.`;
+(carryover-mismatch, item-continuity, copied-text) compare each report with the one of the year before.`;
 
 interface Options {
   format: (typeof FORMATS)[number];
@@ -240,9 +240,11 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const previous = previousReports(parsed.map((p) => p.report));
   const results: LintResult[] = [];
   let warnings = 0;
+  const textOf = new Map(parsed.map((p) => [p.report, p.text]));
   for (const item of parsed) {
     const previousReport = previous.get(item.report) ?? null;
-    let messages: LintMessage[] = lintReport(item.report, { text: item.text, resolved, previousReport, filePath: item.displayPath });
+    const previousText = previousReport ? (textOf.get(previousReport) ?? null) : null;
+    let messages: LintMessage[] = lintReport(item.report, { text: item.text, resolved, previousReport, previousText, filePath: item.displayPath });
     let output: string | undefined;
     const fixable = item.file !== '-' && ['text', 'markdown', 'html'].includes(item.report.source.format) && /^(utf-?8|ascii)$/i.test(item.report.source.encoding);
     if (options.fix && fixable && messages.some((m) => m.fix)) {
@@ -256,7 +258,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
           const again = await parse(text, { name: basename(item.file) });
           item.report = again.report;
           item.text = again.text;
-          messages = lintReport(again.report, { text: again.text, resolved, previousReport, filePath: item.displayPath });
+          messages = lintReport(again.report, { text: again.text, resolved, previousReport, previousText, filePath: item.displayPath });
         } catch (error) {
           io.stderr(`xxgk lint: cannot re-read ${item.displayPath} after fixing: ${reason(error)}\n`);
           break;

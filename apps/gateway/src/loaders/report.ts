@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import type { ReportVersion, Store, StoredReport } from '@xxgk/store';
+import type { ReportSummary, ReportVersion, Store, StoredReport } from '@xxgk/store';
 
 /** Reports by id: one statement per tick, whatever the number of ids. */
 export function createReportLoader(store: Store): DataLoader<number, StoredReport | null> {
   return new DataLoader((ids) => store.getReports(ids));
 }
 
-/** Every report of each agency, newest first. */
-export function createAgencyReportsLoader(store: Store): DataLoader<number, StoredReport[]> {
-  return new DataLoader((ids) => store.reportsByAgency(ids));
+/** Every report of each agency, newest first, without the models (loaded by the report loader when a field needs one). */
+export function createAgencyReportsLoader(store: Store): DataLoader<number, ReportSummary[]> {
+  return new DataLoader((ids) => store.reportSummariesByAgency(ids));
 }
 
 /** Earlier versions of each report. */

@@ -1,7 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { StoredAgency } from '@xxgk/store';
 import { builder } from '../builder.js';
-import { MAX_PAGE_SIZE, checkFilterText, checkPageArgs } from '../errors.js';
+import { GatewayError, MAX_PAGE_SIZE, checkFilterText, checkPageArgs } from '../errors.js';
 import { ReportRef } from './report.js';
 
 export const AgencyLevelEnum = builder.enumType('AgencyLevel', {
@@ -52,8 +52,18 @@ export const AgencyFilterInput = builder.inputType('AgencyFilter', {
     name: t.string({ description: 'Substring of the name.' }),
     regionCode: t.string({ description: 'Prefix of the region code: 44 (a province), 4403 (a prefecture)…' }),
     level: t.field({ type: [AgencyLevelEnum] }),
+    missingReportFor: t.int({ description: 'Agencies with no report for this year whose deadline has passed (publication status MISSING).' }),
+    lateFor: t.int({ description: 'Agencies whose report for this year is dated after its deadline (LATE).' }),
+    workSummaryFor: t.int({ description: 'Agencies whose document for this year is a 工作总结 rather than a 年度报告.' }),
   }),
 });
+
+/** A reporting-year argument, or a clear error. */
+export function checkYear(argument: string, year: number | null | undefined): number | null {
+  if (year == null) return null;
+  if (year < 1900 || year > 2999) throw new GatewayError('BAD_USER_INPUT', `${argument} must be a year between 1900 and 2999.`, { argument });
+  return year;
+}
 
 builder.queryField('agencies', (t) =>
   t.connection(
@@ -68,6 +78,9 @@ builder.queryField('agencies', (t) =>
           name: args.filter?.name ?? null,
           regionCode: args.filter?.regionCode ?? null,
           levels: args.filter?.level ?? null,
+          missingReportFor: checkYear('missingReportFor', args.filter?.missingReportFor),
+          lateFor: checkYear('lateFor', args.filter?.lateFor),
+          workSummaryFor: checkYear('workSummaryFor', args.filter?.workSummaryFor),
         };
         const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: MAX_PAGE_SIZE }, ({ limit, offset }) =>
           ctx.store.findAgencies({ filter, limit, offset }),

@@ -1,3 +1,4 @@
+import { findingFingerprints } from '@xxgk/lint';
 import type { StoredFinding } from '@xxgk/store';
 import { builder } from '../builder.js';
 
@@ -13,6 +14,12 @@ export const FindingRef = builder.objectRef<StoredFinding>('Finding').implement(
     endLine: t.int({ nullable: true, resolve: (f) => f.endLine ?? null }),
     endColumn: t.int({ nullable: true, resolve: (f) => f.endColumn ?? null }),
     path: t.string({ nullable: true, description: 'Model path of the offending cell or field.', resolve: (f) => f.path ?? null }),
+    fingerprint: t.string({
+      description:
+        'The finding\'s identity across re-lints, corrections and rule upgrades (rule + cell path, or rule + normalised offending text); what a review is attached to.',
+      // Findings kept in versions stored before fingerprints existed: from the rule, path and quoted parts alone.
+      resolve: (f) => f.fingerprint ?? findingFingerprints([f])[0] ?? '',
+    }),
   }),
 });
 

@@ -9,8 +9,12 @@ import './proactive.js';
 import './review-litigation.js';
 import './agency.js';
 import './report.js';
+import './comparison.js';
+import './publication.js';
 import './stats.js';
 import './lint-draft.js';
 import './ingest-report.js';
+import './review.js';
+import './review-finding.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

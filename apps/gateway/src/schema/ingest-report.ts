@@ -32,7 +32,7 @@ const IngestReportPayloadRef = builder.objectRef<IngestResult>('IngestReportPayl
         return report;
       },
     }),
-    findings: t.field({ type: [FindingRef], resolve: (r) => [...r.findings] }),
+    findings: t.field({ type: [FindingRef], resolve: (r) => r.findings.map((f) => ({ ...f, reportId: r.reportId })) }),
   }),
 });
 

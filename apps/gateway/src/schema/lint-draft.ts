@@ -1,3 +1,4 @@
+import { findingFingerprints } from '@xxgk/lint';
 import type { StoredFinding } from '@xxgk/store';
 import { builder } from '../builder.js';
 import { GatewayError } from '../errors.js';
@@ -83,9 +84,10 @@ builder.queryField('lintDraft', (t) =>
         throw parseFailure(error) ?? error;
       }
       const messages = await ctx.analyzer.lint(parsed.report, { text: parsed.text });
+      const fingerprints = findingFingerprints(messages, parsed.text);
       return {
         filePath: name ?? '<input>',
-        messages,
+        messages: messages.map((m, i) => ({ ...m, fingerprint: fingerprints[i] ?? '' })),
         errorCount: messages.filter((m) => m.severity === 2).length,
         warningCount: messages.filter((m) => m.severity === 1).length,
         text: parsed.text,

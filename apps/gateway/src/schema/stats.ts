@@ -17,6 +17,9 @@ function checkPath(path: string): string {
   return path;
 }
 
+/** Most buckets one `stats` call returns (and reads from the database); more is refused with TOO_MANY_BUCKETS. */
+export const MAX_STATS_BUCKETS = 2000;
+
 const DENIAL_REASONS = Object.keys(DeniedSchema.shape) as (keyof typeof DeniedSchema.shape)[];
 const deniedPath = (reason: string) => `applications.results.denied.${reason}.total`;
 
@@ -124,23 +127,38 @@ const StatsBucketRef = builder.objectRef<Bucket>('StatsBucket').implement({
 builder.queryField('stats', (t) =>
   t.field({
     type: [StatsBucketRef],
-    description: 'Table figures summed across agencies, grouped by the given dimensions.',
+    description:
+      `Table figures summed across agencies, grouped by the given dimensions, in dimension order (or orderBy). ` +
+      `At most ${MAX_STATS_BUCKETS} buckets: a grouping with more is refused with TOO_MANY_BUCKETS — narrow the filter, ` +
+      `or (without orderBy) take the first ones with \`first\`.`,
     args: {
       filter: t.arg({ type: ReportFilterInput }),
       groupBy: t.arg({ type: [StatsDimensionEnum], required: true }),
       orderBy: t.arg({ type: StatsOrderInput }),
-      first: t.arg.int({ description: 'At most this many buckets (after ordering).' }),
+      first: t.arg.int({ description: `At most this many buckets (after ordering), 0–${MAX_STATS_BUCKETS}.` }),
     },
     complexity: (args) => ({ field: 5, multiplier: Math.min(args.first ?? 50, 1000) }),
     resolve: async (_root, args, ctx) => {
-      if (args.first != null && args.first < 0) throw new GatewayError('BAD_USER_INPUT', 'first must not be negative.');
-      const query: StatsQuery = { filter: toStoreFilter(args.filter), groupBy: args.groupBy };
+      if (args.first != null && (args.first < 0 || args.first > MAX_STATS_BUCKETS)) {
+        throw new GatewayError('BAD_USER_INPUT', `first must be between 0 and ${MAX_STATS_BUCKETS}.`, { argument: 'first' });
+      }
+      const orderPath = args.orderBy ? checkPath(args.orderBy.path) : null;
+      // Without orderBy the database returns just the first buckets; ordering by a sum needs them all (bounded).
+      const limit = args.first != null && orderPath === null ? args.first : MAX_STATS_BUCKETS + 1;
+      const query: StatsQuery = { filter: toStoreFilter(args.filter), groupBy: args.groupBy, limit };
+      const rows = await ctx.store.stats(query);
+      if (rows.length > MAX_STATS_BUCKETS) {
+        throw new GatewayError(
+          'TOO_MANY_BUCKETS',
+          `The grouping yields more than ${MAX_STATS_BUCKETS} buckets: narrow the filter, group by fewer dimensions, or pass first without orderBy.`,
+          { limit: MAX_STATS_BUCKETS },
+        );
+      }
       const sums = sumsLoader(ctx.store, query);
-      let buckets: Bucket[] = (await ctx.store.stats(query)).map((row) => ({ row, sums }));
-      if (args.orderBy) {
-        const path = checkPath(args.orderBy.path);
-        const values = await sums.load(path);
-        const sign = args.orderBy.direction === 'ASC' ? 1 : -1;
+      let buckets: Bucket[] = rows.map((row) => ({ row, sums }));
+      if (orderPath !== null) {
+        const values = await sums.load(orderPath);
+        const sign = args.orderBy?.direction === 'ASC' ? 1 : -1;
         buckets = buckets
           .map((b, i) => ({ b, i, v: values.get(b.row.keyString) ?? null }))
           .sort((x, y) => (x.v === null ? (y.v === null ? x.i - y.i : 1) : y.v === null ? -1 : sign * (x.v - y.v) || x.i - y.i))

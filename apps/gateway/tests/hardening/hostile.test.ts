@@ -76,12 +76,14 @@ describe.each(testDrivers())('hostile operations ($name)', { timeout: 60_000 }, 
     await refused(`query ($n: Int) { reports(first: $n) { edges { node { title } } } }`, 'BAD_USER_INPUT', { n: 1e6 });
   });
 
-  it('answers a stats call with an enormous first within the bucket count (no unbounded query)', async () => {
+  it('refuses a stats call with an enormous first before any SQL, and answers one within the bound', async () => {
+    await refused(`{ stats(groupBy: [YEAR], first: 2147483647) { year reports } }`, 'BAD_USER_INPUT');
     h.statements.length = 0;
-    const res = await h.query<{ stats: unknown[] }>(`{ stats(groupBy: [YEAR], first: 2147483647) { year reports } }`);
+    const res = await h.query<{ stats: unknown[] }>(`{ stats(groupBy: [YEAR], first: 2000) { year reports } }`);
     assertNoLeak(res);
     expect(res.errors).toBeUndefined();
     expect(res.data?.stats).toHaveLength(2);
+    expect(h.statements.filter((s) => /GROUP BY/i.test(s)).every((s) => /\blimit\b/i.test(s))).toBe(true);
   });
 
   it('bounds introspection: the standard query works, deep ofType chains are refused', async () => {

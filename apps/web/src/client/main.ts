@@ -2,6 +2,8 @@ import './style.css';
 import type { LintResult } from './api.js';
 import { errorText, lintDraft, provinces, statsByLevel, statsByYear } from './api.js';
 import { barChart, PALETTE, shareChart } from './charts.js';
+import { setupCompare } from './compare.js';
+import { setupCoverage } from './coverage.js';
 import type { DocFormat } from './doc.js';
 import { buildDocument, detectFormat } from './doc.js';
 import type { PlacedFinding } from './positions.js';
@@ -307,11 +309,18 @@ async function fillProvinces(): Promise<void> {
   }
 }
 
-function showView(view: 'lint' | 'stats'): void {
+/** Every view: a tab `[data-tab=<name>]` shows `#view-<name>` (location hash `#<name>`). */
+const VIEWS = ['lint', 'stats', 'coverage', 'compare'] as const;
+type View = (typeof VIEWS)[number];
+
+function viewOf(name: string | undefined): View {
+  return VIEWS.find((v) => v === name) ?? 'lint';
+}
+
+function showView(view: View): void {
   document.body.dataset.view = view;
   document.querySelectorAll<HTMLElement>('[data-tab]').forEach((t) => t.setAttribute('aria-selected', String(t.dataset.tab === view)));
-  $('#view-lint').hidden = view !== 'lint';
-  $('#view-stats').hidden = view !== 'stats';
+  for (const v of VIEWS) $(`#view-${v}`).hidden = v !== view;
   if (view === 'stats' && !statsLoaded) {
     statsLoaded = true;
     void fillProvinces();
@@ -322,15 +331,17 @@ function showView(view: 'lint' | 'stats'): void {
 function setupTabs(): void {
   document.querySelectorAll<HTMLElement>('[data-tab]').forEach((t) =>
     t.addEventListener('click', () => {
-      const view = t.dataset.tab === 'stats' ? 'stats' : 'lint';
-      history.replaceState(null, '', view === 'stats' ? '#stats' : '#');
+      const view = viewOf(t.dataset.tab);
+      history.replaceState(null, '', view === 'lint' ? '#' : `#${view}`);
       showView(view);
     }),
   );
-  showView(location.hash === '#stats' ? 'stats' : 'lint');
+  showView(viewOf(location.hash.slice(1)));
 }
 
 setupLint();
 setupStats();
+setupCoverage(ENDPOINT);
+setupCompare(ENDPOINT);
 setupTabs();
 document.body.dataset.ready = 'true';

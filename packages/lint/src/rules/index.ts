@@ -4,6 +4,7 @@ import blankTotal from './blank-total.js';
 import carryoverMismatch from './carryover-mismatch.js';
 import contradiction from './contradiction.js';
 import conversionArtifact from './conversion-artifact.js';
+import copiedText from './copied-text.js';
 import documentKind from './document-kind.js';
 import feeDisclosure from './fee-disclosure.js';
 import garbledText from './garbled-text.js';
@@ -27,6 +28,7 @@ export const rules: Readonly<Record<string, Rule>> = Object.freeze({
   'carryover-mismatch': carryoverMismatch,
   'contradiction': contradiction,
   'conversion-artifact': conversionArtifact,
+  'copied-text': copiedText,
   'document-kind': documentKind,
   'fee-disclosure': feeDisclosure,
   'garbled-text': garbledText,

@@ -20,6 +20,8 @@ interface BaseCase {
   /** Last year's report (for cross-year rules); a model or text parsed like `code`. */
   readonly previousReport?: Report;
   readonly previousCode?: string;
+  /** The previous report's text (default: `previousCode`, or the built previous report's text). */
+  readonly previousText?: string;
   /** Rule options. */
   readonly options?: unknown;
   /** Run only this case. */
@@ -63,7 +65,9 @@ async function loadParse(): Promise<ParseFn> {
 }
 
 /** Resolves a case to the report, its text and the previous report. */
-export async function resolveCase(c: BaseCase): Promise<{ report: Report; text: string; previousReport: Report | null }> {
+export async function resolveCase(
+  c: BaseCase,
+): Promise<{ report: Report; text: string; previousReport: Report | null; previousText: string | null }> {
   let report: Report;
   let text: string;
   if (c.report) {
@@ -78,16 +82,19 @@ export async function resolveCase(c: BaseCase): Promise<{ report: Report; text: 
     throw new Error('a rule test case needs `code` or `report`');
   }
   let previousReport: Report | null = c.previousReport ?? null;
+  let previousText: string | null = c.previousText ?? (previousReport ? textOf(previousReport) : null);
   if (!previousReport && c.previousCode !== undefined) {
     const parse = await loadParse();
-    previousReport = (await parse(c.previousCode, { name: 'previous.txt', format: 'text' })).report;
+    const parsed = await parse(c.previousCode, { name: 'previous.txt', format: 'text' });
+    previousReport = parsed.report;
+    previousText = c.previousText ?? parsed.text;
   }
-  return { report, text, previousReport };
+  return { report, text, previousReport, previousText };
 }
 
 /** Runs one rule (at its default severity, with the case's options) on a case. */
 export async function runRule(rule: Rule, c: BaseCase): Promise<{ messages: LintMessage[]; text: string }> {
-  const { report, text, previousReport } = await resolveCase(c);
+  const { report, text, previousReport, previousText } = await resolveCase(c);
   const severity = rule.meta.defaultSeverity === 'off' ? 'warn' : rule.meta.defaultSeverity;
   const defaults = rule.meta.defaultOptions;
   let options: unknown = c.options ?? defaults ?? {};
@@ -96,7 +103,7 @@ export async function runRule(rule: Rule, c: BaseCase): Promise<{ messages: Lint
   }
   if (rule.meta.options) options = rule.meta.options.parse(options);
   const resolved = new Map<string, ResolvedRule>([[rule.meta.id, { rule, severity, options }]]);
-  return { messages: lintReport(report, { text, previousReport, resolved }), text };
+  return { messages: lintReport(report, { text, previousReport, previousText, resolved }), text };
 }
 
 function title(c: BaseCase, i: number): string {

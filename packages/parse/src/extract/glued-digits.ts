@@ -60,6 +60,30 @@ const MAX_SOLUTIONS = 64;
 const MAX_NODES = 200_000;
 const MAX_DIGITS_PER_CELL = 12;
 
+/**
+ * How many ways splitRun cuts the integer digits text[from, intEnd) into `parts` numbers of 1 to
+ * MAX_DIGITS_PER_CELL digits without leading zeros (counted up to `cap`, then `cap`).
+ */
+function countSplits(text: string, from: number, intEnd: number, parts: number, cap: number): number {
+  // ways[left][pos]: ways to cut text[pos, intEnd) into `left` numbers
+  let prev = new Array<number>(intEnd + 1).fill(0);
+  for (let pos = from; pos < intEnd; pos++) {
+    const len = intEnd - pos;
+    prev[pos] = len <= MAX_DIGITS_PER_CELL && !(len > 1 && text[pos] === '0') ? 1 : 0;
+  }
+  for (let left = 2; left <= parts; left++) {
+    const next = new Array<number>(intEnd + 1).fill(0);
+    for (let pos = from; pos < intEnd; pos++) {
+      let n = 0;
+      const maxEnd = text[pos] === '0' ? pos + 1 : Math.min(intEnd - 1, pos + MAX_DIGITS_PER_CELL);
+      for (let c = pos + 1; c <= maxEnd; c++) n += prev[c] ?? 0;
+      next[pos] = Math.min(n, cap);
+    }
+    prev = next;
+  }
+  return prev[from] ?? 0;
+}
+
 /** Every way to cut a digit run into `parts` numbers (no leading zeros; a decimal tail stays whole). */
 function splitRun(token: RawToken, parts: number, out: Piece[][], limit: number): boolean {
   const text = token.text;
@@ -77,6 +101,8 @@ function splitRun(token: RawToken, parts: number, out: Piece[][], limit: number)
     if (intLen > MAX_DIGITS_PER_CELL || intLen === 0) return null;
     return { value: Number(s), raw: s, from: token.from + a, to: token.from + b };
   };
+  // More readings than the limit: overflow at once, without building them (a 40-digit run has millions).
+  if (out.length + countSplits(text, sign, intEnd, parts, limit - out.length + 1) > limit) return false;
   let overflow = false;
   const rec = (start: number, left: number): void => {
     if (overflow) return;
@@ -99,7 +125,10 @@ function splitRun(token: RawToken, parts: number, out: Piece[][], limit: number)
       out.push(pieces);
       return;
     }
-    for (let c = start + 1 + (start === 0 ? sign : 0); c <= intEnd - (left - 1); c++) {
+    // The digits after a cut must fit in the `left - 1` cells still to come (≤ MAX_DIGITS_PER_CELL each):
+    // without this bound a 40-digit run was cut in millions of ways that all failed at the last cell.
+    const lowest = Math.max(start + 1 + (start === 0 ? sign : 0), intEnd - (left - 1) * MAX_DIGITS_PER_CELL);
+    for (let c = lowest; c <= intEnd - (left - 1); c++) {
       const first = text.slice(start === 0 ? sign : start, c);
       if (first.length > 1 && first.startsWith('0')) break;
       if (first.length > MAX_DIGITS_PER_CELL) break;

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportSchema } from '@xxgk/schema';
@@ -5,7 +6,7 @@ import type { Report, Section, Span } from '@xxgk/schema';
 import { parse, ParseError } from '../../src/index.js';
 import type { ParseErrorCode } from '../../src/index.js';
 import type { BaseDocument } from './corrupt.js';
-import { baseDocuments, corrupt, corruptionArb, describeCase, fuzzRuns, fuzzSeed } from './corrupt.js';
+import { baseDocuments, corrupt, corruptionArb, describeCase, FULL_SIZE_CORRUPTIONS, fuzzRuns, fuzzSeed } from './corrupt.js';
 import { FuzzStats, heapBoundBytes, timeBoundMs } from './fuzz-stats.js';
 
 /**
@@ -29,6 +30,9 @@ const CODES: readonly ParseErrorCode[] = [
 ];
 
 const RUNS = fuzzRuns(200);
+const TRACE = process.env.XXGK_FUZZ_TRACE;
+/** Every full-size corruption in the dedicated run (XXGK_FUZZ_RUNS set); one in four in a normal test run. */
+const FULL_SIZE = process.env.XXGK_FUZZ_RUNS ? FULL_SIZE_CORRUPTIONS : FULL_SIZE_CORRUPTIONS.filter((_, i) => i % 4 === 0);
 
 function checkSpan(span: Span | null | undefined, length: number, where: string): void {
   if (!span) return;
@@ -93,6 +97,8 @@ async function timedCase(bytes: Uint8Array, name: string | undefined, stats: Fuz
   const ms = (cpu.user + cpu.system) / 1000;
   const heap = Math.max(0, process.memoryUsage().heapUsed - heapBefore);
   stats.record(outcome, bytes.length, ms, heap);
+  // XXGK_FUZZ_TRACE=file: one line per case (CPU ms, bytes, case), to find what is slow
+  if (TRACE) appendFileSync(TRACE, `${ms.toFixed(1)}\t${bytes.length}\t${label}\n`);
   if (heap > heapBoundBytes(bytes.length)) throw new Error(`${label}: heap grew ${(heap / 1e6).toFixed(0)} MB for ${bytes.length} bytes`);
   return ms;
 }
@@ -133,6 +139,18 @@ describe('parse: hostile inputs at full size', () => {
   });
 
   const prose = '政府信息公开工作年度报告\n一、总体情况\n本年度共收到政府信息公开申请12件。\n';
+
+  it(`reads every format with each full-size corruption (${FULL_SIZE.length} per format) within the bound`, async () => {
+    const docs = await baseDocuments(1);
+    let cases = 0;
+    for (const doc of docs) {
+      for (const corruptions of FULL_SIZE) {
+        await runCase(corrupt(doc, corruptions), doc.name, stats, describeCase(doc, corruptions));
+        cases += 1;
+      }
+    }
+    expect(cases).toBe(docs.length * FULL_SIZE.length);
+  }, 600_000);
 
   it('reads a document with a 10⁶-character line within the bound', async () => {
     for (const unit of ['x', '年', '9', '共1件，']) {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { AgencyKind, AgencyLevel } from '@xxgk/schema';
 import type { Database } from '../database.js';
+import { lateReportSql, missingReportSql, today, workSummaryReportSql } from './publication-sql.js';
 import { likeContains } from './report-filter.js';
 
 export interface StoredAgency {
@@ -19,6 +20,14 @@ export interface AgencyFilter {
   /** Prefix of the region code. */
   readonly regionCode?: string | null;
   readonly levels?: readonly AgencyLevel[] | null;
+  /** Agencies with no report for this year whose deadline has passed (coverage status MISSING). */
+  readonly missingReportFor?: number | null;
+  /** Agencies whose report for this year is dated after its deadline (LATE). */
+  readonly lateFor?: number | null;
+  /** Agencies whose document for this year is a 工作总结 rather than a 年度报告. */
+  readonly workSummaryFor?: number | null;
+  /** ISO date deadlines are measured against for missingReportFor (default: today, UTC). */
+  readonly asOf?: string | null;
 }
 
 interface Row {
@@ -43,7 +52,7 @@ function toStored(row: Row): StoredAgency {
 
 const COLUMNS = ['a.id', 'a.name', 'a.level', 'a.kind', 'a.region_code', 'a.region_name'] as const;
 
-function agencyFilterSql(filter: AgencyFilter | null | undefined): RawBuilder<SqlBool> {
+export function agencyFilterSql(filter: AgencyFilter | null | undefined): RawBuilder<SqlBool> {
   const f = filter ?? {};
   const conds: RawBuilder<unknown>[] = [];
   if (f.name != null && f.name !== '') conds.push(sql`a.name LIKE ${likeContains(f.name)}`);
@@ -51,6 +60,9 @@ function agencyFilterSql(filter: AgencyFilter | null | undefined): RawBuilder<Sq
     conds.push(sql`a.region_code LIKE ${f.regionCode.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
   }
   if (f.levels != null) conds.push(sql`a.level = ANY(${[...f.levels]}::text[])`);
+  if (f.missingReportFor != null) conds.push(missingReportSql(f.missingReportFor, f.asOf ?? today()));
+  if (f.lateFor != null) conds.push(lateReportSql(f.lateFor));
+  if (f.workSummaryFor != null) conds.push(workSummaryReportSql(f.workSummaryFor));
   return conds.length === 0 ? sql<SqlBool>`TRUE` : sql<SqlBool>`${sql.join(conds, sql` AND `)}`;
 }
 

@@ -7,7 +7,7 @@ export async function findingsByReport(db: Kysely<Database>, reportIds: readonly
   if (reportIds.length === 0) return [];
   const rows = await db
     .selectFrom('findings')
-    .select(['report_id', 'rule_id', 'severity', 'message', 'message_id', 'line', 'column', 'end_line', 'end_column', 'path'])
+    .select(['id', 'report_id', 'rule_id', 'severity', 'message', 'message_id', 'line', 'column', 'end_line', 'end_column', 'path', 'fingerprint'])
     .where('report_id', '=', sql<number>`ANY(${[...new Set(reportIds)]}::int[])`)
     .orderBy('report_id')
     .orderBy('ordinal')
@@ -15,7 +15,7 @@ export async function findingsByReport(db: Kysely<Database>, reportIds: readonly
   const by = new Map<number, StoredFinding[]>();
   for (const row of rows) {
     const list = by.get(row.report_id) ?? [];
-    list.push(toFinding(row));
+    list.push({ ...toFinding(row), id: row.id, reportId: row.report_id });
     by.set(row.report_id, list);
   }
   return reportIds.map((id) => by.get(id) ?? []);
@@ -31,6 +31,7 @@ export function toFinding(row: {
   end_line: number | null;
   end_column: number | null;
   path: string | null;
+  fingerprint?: string | null;
 }): StoredFinding {
   return {
     ruleId: row.rule_id,
@@ -42,5 +43,6 @@ export function toFinding(row: {
     ...(row.end_line !== null ? { endLine: row.end_line } : {}),
     ...(row.end_column !== null ? { endColumn: row.end_column } : {}),
     ...(row.path !== null ? { path: row.path } : {}),
+    ...(row.fingerprint != null ? { fingerprint: row.fingerprint } : {}),
   };
 }

@@ -3,7 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LintMessage, Report } from '@xxgk/schema';
 import { agencyKey } from '../agency-key.js';
 import type { Analyzer } from '../analyze.js';
+import { fingerprintsOf } from '../analyze.js';
 import type { Database } from '../database.js';
+import { withoutNul } from '../nul.js';
 import { reportCells, tablesBalance } from '../report-cells.js';
 import { insertCells } from './cells.js';
 import type { ReportInput } from './ingest.js';
@@ -36,7 +38,12 @@ function countsOf(messages: readonly LintMessage[]): { error_count: number; warn
 /** A batch linted in memory, ready to write. */
 interface PreparedBatch {
   readonly agencies: readonly (readonly [string, Report['agency']])[];
-  readonly linted: readonly { readonly item: ReportInput; readonly key: string; readonly messages: readonly LintMessage[] }[];
+  readonly linted: readonly {
+    readonly item: ReportInput;
+    readonly key: string;
+    readonly messages: readonly LintMessage[];
+    readonly fingerprints: readonly string[];
+  }[];
   /** Reports read up to and including this batch (for onProgress). */
   readonly read: number;
 }
@@ -80,7 +87,8 @@ async function prepareBatch(
     const previous = report.year !== null ? lastYear.get(`${key}|${report.year - 1}`) : undefined;
     const messages = await analyzer.lint(report, { text: item.text ?? '', ...(previous ? { previousReport: previous } : {}) });
     if (report.year !== null) lastYear.set(`${key}|${report.year}`, report);
-    linted.push({ item, key, messages });
+    const fingerprints = await fingerprintsOf(analyzer, messages, item.text ?? null);
+    linted.push({ item, key, messages, fingerprints });
   }
   // Sorted: concurrent batches lock shared agency rows in one order (no deadlock).
   return { agencies: [...agencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), linted, read };
@@ -147,8 +155,9 @@ async function writeBatch(trx: Transaction<Database>, batch: PreparedBatch): Pro
     end_line: number | null;
     end_column: number | null;
     path: string | null;
+    fingerprint: string | null;
   }[] = [];
-  for (const { item, key, messages } of batch.linted) {
+  for (const { item, key, messages, fingerprints } of batch.linted) {
     const reportId = inserted.get(`${agencyId.get(key)}|${item.report.year}|${item.report.source.sha256}`);
     if (reportId === undefined) continue;
     for (const c of reportCells(item.report)) cells.push({ report_id: reportId, path: c.path, value: c.value, raw: c.raw });
@@ -165,6 +174,7 @@ async function writeBatch(trx: Transaction<Database>, batch: PreparedBatch): Pro
         end_line: m.endLine ?? null,
         end_column: m.endColumn ?? null,
         path: m.path ?? null,
+        fingerprint: fingerprints[i] ?? null,
       }),
     );
   }
@@ -229,7 +239,7 @@ export async function importReports(
   };
   try {
     for await (const input of inputs) {
-      batch.push(input);
+      batch.push(withoutNul(input));
       read += 1;
       if (batch.length >= size) await flush();
     }

@@ -4,11 +4,14 @@ import type { LintMessage, Report } from '@xxgk/schema';
 import { ReportSchema } from '@xxgk/schema';
 import { agencyKey } from '../agency-key.js';
 import type { Analyzer } from '../analyze.js';
+import { fingerprintsOf } from '../analyze.js';
 import type { Database, StoredFinding } from '../database.js';
 import { StoreError } from '../errors.js';
 import { reportCells, tablesBalance } from '../report-cells.js';
+import { withoutNul } from '../nul.js';
 import { insertCells } from './cells.js';
 import { toFinding } from './findings.js';
+import { syncReviews } from './reviews.js';
 
 /** A Report read elsewhere, with the text it was read from when known (text rules need it). */
 export interface ReportInput {
@@ -75,8 +78,8 @@ async function analyzeInput(
   return { report: given.report, text: given.text ?? null };
 }
 
-function toFindings(messages: readonly LintMessage[]): StoredFinding[] {
-  return messages.map((m) => ({
+function toFindings(messages: readonly LintMessage[], fingerprints: readonly string[]): StoredFinding[] {
+  return messages.map((m, i) => ({
     ruleId: m.ruleId,
     severity: m.severity,
     message: m.message,
@@ -86,7 +89,18 @@ function toFindings(messages: readonly LintMessage[]): StoredFinding[] {
     ...(m.endLine !== undefined ? { endLine: m.endLine } : {}),
     ...(m.endColumn !== undefined ? { endColumn: m.endColumn } : {}),
     ...(m.path !== undefined ? { path: m.path } : {}),
+    ...(fingerprints[i] !== undefined ? { fingerprint: fingerprints[i] } : {}),
   }));
+}
+
+/** Lint, and fingerprint the findings (what reviews attach to). */
+async function lintFindings(
+  analyzer: Analyzer,
+  report: Report,
+  options: { text: string; previousReport?: Report; previousText?: string },
+): Promise<StoredFinding[]> {
+  const messages = await analyzer.lint(report, options);
+  return toFindings(messages, await fingerprintsOf(analyzer, messages, options.text));
 }
 
 function counts(findings: readonly StoredFinding[]): { error_count: number; warning_count: number } {
@@ -126,6 +140,7 @@ async function writeFindings(
           end_line: f.endLine ?? null,
           end_column: f.endColumn ?? null,
           path: f.path ?? null,
+          fingerprint: f.fingerprint ?? null,
         })),
       )
       .execute(),
@@ -177,7 +192,8 @@ export async function ingest(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const analyzed = await analyzeInput(input, analyzer, options);
+  // U+0000 cannot be stored as text/jsonb: replaced by U+FFFD before lint and store (offsets kept).
+  const analyzed = withoutNul(await analyzeInput(input, analyzer, options));
   try {
     return await store(db, analyzer, analyzed);
   } catch (error) {
@@ -229,9 +245,11 @@ async function store(
       } satisfies IngestResult;
     }
 
-    const findings = toFindings(
-      await analyzer.lint(report, { text: text ?? '', ...(previous ? { previousReport: previous.report } : {}) }),
-    );
+    const findings = await lintFindings(analyzer, report, {
+      text: text ?? '',
+      ...(previous ? { previousReport: previous.report } : {}),
+      ...(previous?.text != null ? { previousText: previous.text } : {}),
+    });
     const columns = {
       agency_id: agencyId,
       year: report.year,
@@ -277,17 +295,24 @@ async function store(
     }
     await writeCells(trx, reportId, report, !existing);
     await writeFindings(trx, reportId, findings, !existing);
+    // Decisions on findings this version no longer has are marked resolved (and reopened if back).
+    if (existing) await syncReviews(trx, reportId);
 
     // An earlier year arriving (or being corrected) changes what next year's cross-year rules see.
     const relinted: number[] = [];
     if (next) {
-      const nextFindings = toFindings(await analyzer.lint(next.report, { text: next.text ?? '', previousReport: report }));
+      const nextFindings = await lintFindings(analyzer, next.report, {
+        text: next.text ?? '',
+        previousReport: report,
+        ...(text != null ? { previousText: text } : {}),
+      });
       await trx
         .updateTable('reports')
         .set({ ...counts(nextFindings), updated_at: sql<Date>`now()` })
         .where('id', '=', next.id)
         .execute();
       await writeFindings(trx, next.id, nextFindings, false);
+      await syncReviews(trx, next.id);
       relinted.push(next.id);
     }
     return {

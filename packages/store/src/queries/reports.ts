@@ -168,11 +168,34 @@ export async function reportsByAgency(db: Kysely<Database>, agencyIds: readonly 
     .orderBy(sql`r.year DESC NULLS LAST`)
     .orderBy('r.id', 'desc')
     .execute();
-  const by = new Map<number, StoredReport[]>();
-  for (const row of rows) {
-    const list = by.get(row.agency_id) ?? [];
-    list.push(toStored(row));
-    by.set(row.agency_id, list);
+  return groupByAgency(agencyIds, rows.map(toStored));
+}
+
+/** As reportsByAgency, without the models (lists of an agency's reports need no model: far less to read). */
+export async function reportSummariesByAgency(db: Kysely<Database>, agencyIds: readonly number[]): Promise<ReportSummary[][]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('reports as r')
+    .select(COLUMNS.filter((c) => c !== 'r.report'))
+    .where('r.agency_id', '=', sql<number>`ANY(${[...new Set(agencyIds)]}::int[])`)
+    .orderBy(sql`r.year DESC NULLS LAST`)
+    .orderBy('r.id', 'desc')
+    .execute();
+  return groupByAgency(
+    agencyIds,
+    rows.map((row) => {
+      const { report: _model, ...summary } = toStored({ ...row, report: null as unknown as Report });
+      return summary;
+    }),
+  );
+}
+
+function groupByAgency<T extends { readonly agencyId: number }>(agencyIds: readonly number[], reports: readonly T[]): T[][] {
+  const by = new Map<number, T[]>();
+  for (const report of reports) {
+    const list = by.get(report.agencyId) ?? [];
+    list.push(report);
+    by.set(report.agencyId, list);
   }
   return agencyIds.map((id) => by.get(id) ?? []);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../database.js';
+import { StoreError } from '../errors.js';
 import { reportFilterSql } from './report-filter.js';
 import type { ReportFilter } from './report-filter.js';
 
@@ -35,6 +36,14 @@ export interface StatsBucketRow {
 export interface StatsQuery {
   readonly filter?: ReportFilter | null;
   readonly groupBy: readonly StatsDimension[];
+  /** At most this many buckets, the first in dimension order (default: all). statsSums returns at least theirs. */
+  readonly limit?: number | null;
+}
+
+function limitSql(limit: number | null | undefined, perBucket = 1): RawBuilder<unknown> {
+  if (limit == null) return sql``;
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new StoreError('INVALID_ARGUMENT', `limit must be a non-negative integer, not ${limit}`);
+  return sql`LIMIT ${limit * perBucket}`;
 }
 
 function dims(groupBy: readonly StatsDimension[]): { select: RawBuilder<unknown>[]; group: RawBuilder<unknown> } {
@@ -73,7 +82,8 @@ export async function stats(db: Kysely<Database>, query: StatsQuery): Promise<St
     FROM reports r JOIN agencies a ON a.id = r.agency_id
     WHERE ${reportFilterSql(query.filter)}
     GROUP BY ${group}
-    ORDER BY ${order}`.execute(db);
+    ORDER BY ${order}
+    ${limitSql(query.limit)}`.execute(db);
   return result.rows.map((row) => ({
     ...keyOf(query.groupBy, row),
     reportCount: row.report_count as number,
@@ -96,13 +106,19 @@ export async function statsSums(
   if (query.paths.length === 0) return out;
   const { select, group } = dims(query.groupBy);
   const groupWithPath = select.length === 0 ? sql`c.path` : sql`${group}, c.path`;
+  const paths = [...new Set(query.paths)];
+  // Rows in the buckets' order (as stats), so a limit of limit × paths rows covers the first `limit` buckets.
+  const order =
+    query.limit == null ? sql`` : sql`ORDER BY ${sql.join([...select.map((_, i) => sql`${sql.raw(String(i + 1))} NULLS LAST`), sql`${sql.raw(String(select.length + 1))}`])}`;
   const result = await sql<Record<string, unknown>>`
     SELECT ${sql.join([...select, sql`c.path AS path`, sql`sum(c.value)::float8 AS total`])}
     FROM reports r
       JOIN agencies a ON a.id = r.agency_id
-      JOIN cells c ON c.report_id = r.id AND c.path = ANY(${[...new Set(query.paths)]}::text[])
+      JOIN cells c ON c.report_id = r.id AND c.path = ANY(${paths}::text[])
     WHERE ${reportFilterSql(query.filter)}
-    GROUP BY ${groupWithPath}`.execute(db);
+    GROUP BY ${groupWithPath}
+    ${order}
+    ${limitSql(query.limit, paths.length)}`.execute(db);
   for (const row of result.rows) {
     const { keyString } = keyOf(query.groupBy, row);
     let m = out.get(keyString);
