@@ -41,4 +41,23 @@ describe.each(testDrivers())('copied-text at ingest ($name)', (driver) => {
     expect(await store.reportTexts([b.reportId, 987654, a.reportId])).toEqual([later.text, null, earlier.text]);
     expect(await store.reportTexts([])).toEqual([]);
   });
+
+  it('bulk import compares with last year too, within a batch and across batches', async () => {
+    for (const batchSize of [2, 1]) {
+      const fresh = await driver.open();
+      try {
+        const inputs = [
+          { report: pair.base.truth, text: earlier.text ?? '' },
+          { report: pair.other.truth, text: later.text ?? '' },
+        ];
+        expect(await fresh.importReports(inputs, { batchSize })).toMatchObject({ inserted: 2 });
+        const [newest] = await fresh.findReports({ limit: 1 });
+        const [findings] = await fresh.findingsByReport([newest?.id ?? -1]);
+        expect(newest?.year).toBe(2024);
+        expect(findings?.filter((f) => f.ruleId === 'copied-text'), `batch size ${batchSize}`).toHaveLength(1);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
 });

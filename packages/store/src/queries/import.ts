@@ -35,6 +35,12 @@ function countsOf(messages: readonly LintMessage[]): { error_count: number; warn
   return { error_count: errors, warning_count: messages.length - errors };
 }
 
+/** Last year's report of an agency and its text (cross-year rules, copied-text). */
+interface LastYear {
+  readonly report: Report;
+  readonly text: string | null;
+}
+
 /** A batch linted in memory, ready to write. */
 interface PreparedBatch {
   readonly agencies: readonly (readonly [string, Report['agency']])[];
@@ -57,7 +63,7 @@ async function prepareBatch(
   db: Kysely<Database>,
   analyzer: Analyzer,
   batch: readonly ReportInput[],
-  lastYear: Map<string, Report>,
+  lastYear: Map<string, LastYear>,
   read: number,
 ): Promise<PreparedBatch> {
   const agencies = new Map<string, Report['agency']>();
@@ -71,13 +77,13 @@ async function prepareBatch(
     const rows = await db
       .selectFrom('reports')
       .innerJoin('agencies', 'agencies.id', 'reports.agency_id')
-      .select(['agencies.key', 'reports.year', 'reports.report'])
+      .select(['agencies.key', 'reports.year', 'reports.report', 'reports.text'])
       .where('agencies.key', '=', sql<string>`ANY(${[...new Set(wanted.map((w) => agencyKey(w.report.agency)))]}::text[])`)
       .where('reports.year', '=', sql<number>`ANY(${[...new Set(wanted.map((w) => (w.report.year as number) - 1))]}::int[])`)
       .execute();
     for (const row of rows) {
       const k = `${row.key}|${row.year}`;
-      if (!lastYear.has(k)) lastYear.set(k, row.report);
+      if (!lastYear.has(k)) lastYear.set(k, { report: row.report, text: row.text });
     }
   }
   const linted = [];
@@ -85,8 +91,12 @@ async function prepareBatch(
     const { report } = item;
     const key = keys[i] as string;
     const previous = report.year !== null ? lastYear.get(`${key}|${report.year - 1}`) : undefined;
-    const messages = await analyzer.lint(report, { text: item.text ?? '', ...(previous ? { previousReport: previous } : {}) });
-    if (report.year !== null) lastYear.set(`${key}|${report.year}`, report);
+    const messages = await analyzer.lint(report, {
+      text: item.text ?? '',
+      ...(previous ? { previousReport: previous.report } : {}),
+      ...(previous?.text != null ? { previousText: previous.text } : {}),
+    });
+    if (report.year !== null) lastYear.set(`${key}|${report.year}`, { report, text: item.text ?? null });
     const fingerprints = await fingerprintsOf(analyzer, messages, item.text ?? null);
     linted.push({ item, key, messages, fingerprints });
   }
@@ -197,7 +207,7 @@ export async function importReports(
 ): Promise<ImportResult> {
   const size = options.batchSize ?? 200;
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const lastYear = new Map<string, Report>();
+  const lastYear = new Map<string, LastYear>();
   let batch: ReportInput[] = [];
   let read = 0;
   let inserted = 0;
