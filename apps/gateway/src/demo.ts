@@ -1,4 +1,4 @@
-import { generateSample, renderSync } from '@xxgk/synth';
+import { generateSample, hashString, renderSync } from '@xxgk/synth';
 import type { Analyzer, ReportInput, Store } from '@xxgk/store';
 import { StoreError } from '@xxgk/store';
 import { identityLint } from '@xxgk/store/testing';
@@ -11,6 +11,11 @@ export interface DemoOptions {
   readonly years?: readonly number[];
   /** Share of reports with an injected defect. Default 0.03. */
   readonly defectRate?: number;
+  /**
+   * Share of agency-years left unpublished (never an agency's first year), so the supervisors'
+   * coverage view has gaps to show. Default 0.
+   */
+  readonly missingRate?: number;
   /** Lint with the rendered plain text, so text rules run too (default true; false: the model alone). */
   readonly withText?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
@@ -52,8 +57,11 @@ export async function seedDemo(store: Store, options: DemoOptions = {}): Promise
   const total = agencies * years.length;
   const sample = generateSample({ seed: options.seed ?? 2024, agencies, years, defectRate: options.defectRate ?? 0.03 });
   const withText = options.withText !== false;
+  const missing = (model: { truth: { agency: { name: string }; year: number | null } }): boolean =>
+    model.truth.year !== years[0] && (hashString(`${model.truth.agency.name}|${model.truth.year}`) % 10_000) / 10_000 < (options.missingRate ?? 0);
   function* inputs(): Generator<ReportInput> {
     for (const model of sample) {
+      if (missing(model)) continue;
       const text = withText ? renderSync(model, 'text').text : null;
       yield text !== null ? { report: model.truth, text } : { report: model.truth };
     }
