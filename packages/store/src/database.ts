@@ -62,9 +62,24 @@ export interface ReportVersionsTable {
   replaced_at: ColumnType<Date, never, never>;
 }
 
+/** The `cells` view (read it): cell_values with each path id replaced by its path. */
 export interface CellsTable {
   report_id: number;
   path: string;
+  value: number | null;
+  raw: string | null;
+}
+
+/** The catalogue paths cells are stored under (migration 0003). */
+export interface CellPathsTable {
+  id: Generated<number>;
+  path: string;
+}
+
+/** Where cells are written: one row per non-blank cell, by path id. */
+export interface CellValuesTable {
+  report_id: number;
+  path_id: number;
   value: number | null;
   raw: string | null;
 }
@@ -114,6 +129,8 @@ export interface Database {
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
   cells: CellsTable;
+  cell_paths: CellPathsTable;
+  cell_values: CellValuesTable;
   findings: FindingsTable;
   reviews: ReviewsTable;
   xxgk_migrations: MigrationsTable;

@@ -89,6 +89,39 @@ describe.each(testDrivers())('queries ($name)', (driver) => {
     expect(buckets.every((b) => b.reportCount === 1)).toBe(true);
   });
 
+  it('reads cell sums along with the buckets: the same figures as statsSums, the same counts as without', async () => {
+    const paths = ['applications.newReceived.total', 'proactive.licensing', ...DENIAL_REASONS.map((k) => `applications.results.denied.${k}.total`)];
+    for (const query of [
+      { groupBy: ['YEAR' as const, 'LEVEL' as const] },
+      { filter: { yearFrom: 2023 }, groupBy: ['PROVINCE' as const], limit: 2 },
+      { groupBy: [] },
+    ]) {
+      const plain = await store.stats(query);
+      const withSums = await store.stats({ ...query, sums: paths });
+      const separate = await store.statsSums({ ...query, paths });
+      expect(plain.length).toBeGreaterThan(0);
+      expect(withSums.map(({ sums: _s, ...row }) => row)).toEqual(plain);
+      for (const b of withSums) {
+        expect(b.sums?.size).toBe(paths.length);
+        for (const p of paths) expect(b.sums?.get(p)).toBe(separate.get(b.keyString)?.get(p) ?? null);
+      }
+      expect(withSums.some((b) => (b.sums?.get('applications.newReceived.total') ?? 0) > 0)).toBe(true);
+    }
+  });
+
+  it('reads a page with its agencies and, when asked, its findings in one statement', async () => {
+    const page = await store.findReportSummaries({ limit: 50, findings: true });
+    expect(page.length).toBeGreaterThan(1);
+    const agencies = await store.getAgencies(page.map((r) => r.agencyId));
+    expect(page.map((r) => r.agency)).toEqual(agencies);
+    const findings = await store.findingsByReport(page.map((r) => r.id));
+    expect(page.map((r) => r.findings)).toEqual(findings);
+    expect(findings.flat().length).toBeGreaterThan(0);
+    const without = await store.findReportSummaries({ limit: 50 });
+    expect(without.map(({ id, agency }) => ({ id, agency }))).toEqual(page.map(({ id, agency }) => ({ id, agency })));
+    expect(without.every((r) => r.findings === undefined)).toBe(true);
+  });
+
   it('lists every report whose tables don’t balance', async () => {
     const expected = reports.filter(unbalanced).map((r) => r.source.sha256).sort();
     expect(expected.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import type { ReportFilter, ReportSummary, ReportVersion, StoredReport } from '@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { GatewayError, MAX_PAGE_SIZE, checkFilterText, checkPageArgs } from '../errors.js';
+import { selectedFields, selects } from '../selection.js';
 import { AgencyLevelEnum, AgencyRef } from './agency.js';
 import { ApplicationsRef } from './applications.js';
 import { CellRef, toCell } from './cell.js';
@@ -149,7 +150,7 @@ export const DocumentKindEnum = builder.enumType('DocumentKind', {
   values: { ANNUAL_REPORT: { value: 'annual-report' }, WORK_SUMMARY: { value: 'work-summary' }, WORK_PLAN: { value: 'work-plan' }, UNKNOWN: { value: 'unknown' } } as const,
 });
 
-/** A report as GraphQL resolves it: a summary row, with the model when it was loaded along. */
+/** A report as GraphQL resolves it: a summary row, with the model (and agency) when they were loaded along. */
 export type ReportShape = ReportSummary & { readonly report?: Report };
 
 export const ReportRef = builder.objectRef<ReportShape>('Report');
@@ -174,6 +175,7 @@ builder.node(ReportRef, {
     agency: t.field({
       type: AgencyRef,
       resolve: async (r, _args, ctx) => {
+        if (r.agency) return r.agency;
         const agency = await ctx.loaders.agency.load(r.agencyId);
         if (!agency) throw new Error(`agency ${r.agencyId} of report ${r.id} is missing`);
         return agency;
@@ -252,7 +254,12 @@ builder.queryField('report', (t) =>
     type: ReportRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.report.load(reportIdOf(String(args.id))),
+    resolve: (_root, args, ctx, info) => {
+      const id = reportIdOf(String(args.id));
+      // The findings need only the id: fetch them alongside the report rather than after it.
+      if (selects(info, 'findings')) ctx.loaders.findings.load(id).catch(() => undefined);
+      return ctx.loaders.report.load(id);
+    },
   }),
 );
 
@@ -262,14 +269,23 @@ builder.queryField('reports', (t) =>
       type: ReportRef,
       args: { filter: t.arg({ type: ReportFilterInput }), orderBy: t.arg({ type: ReportOrderInput }) },
       complexity: (args) => ({ field: 1, multiplier: Math.min(args.first ?? 20, 100) }),
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         checkPageArgs(args);
         const filter = toStoreFilter(args.filter);
+        // totalCount, when asked, runs alongside the page (not after it); an error surfaces in its resolver.
+        const counted = selects(info, 'totalCount') ? ctx.store.countReports(filter) : null;
+        counted?.catch(() => undefined);
+        // A page that shows findings reads them in its own statement (one round trip, not two).
+        const withFindings = selectedFields(info)
+          .filter((f) => f.name.value === 'edges')
+          .some((edges) => selectedFields(info, [edges.selectionSet]).some((node) => node.name.value === 'node' && selectedFields(info, [node.selectionSet]).some((f) => f.name.value === 'findings')));
         const orderBy = args.orderBy ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'DESC' } : null;
         const connection = await resolveOffsetConnection({ args, defaultSize: 20, maxSize: MAX_PAGE_SIZE }, async ({ limit, offset }) => {
-          return ctx.store.findReportSummaries({ filter, orderBy, limit, offset });
+          const page = await ctx.store.findReportSummaries({ filter, orderBy, limit, offset, findings: withFindings });
+          for (const r of page) if (r.findings) ctx.loaders.findings.prime(r.id, r.findings);
+          return page;
         });
-        return { ...connection, count: () => ctx.store.countReports(filter) };
+        return { ...connection, count: () => counted ?? ctx.store.countReports(filter) };
       },
     },
     {

@@ -1,9 +1,12 @@
 import DataLoader from 'dataloader';
+import { valueFromASTUntyped } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DeniedSchema } from '@xxgk/schema';
 import { TEMPLATES } from '@xxgk/schema/templates';
 import type { StatsBucketRow, StatsQuery, Store } from '@xxgk/store';
 import { builder } from '../builder.js';
 import { GatewayError } from '../errors.js';
+import { selectedFields } from '../selection.js';
 import { AgencyLevelEnum, AgencyRef } from './agency.js';
 import { ReportFilterInput, SortDirectionEnum, TemplateEnum, toStoreFilter } from './report.js';
 
@@ -29,13 +32,18 @@ interface Bucket {
   readonly sums: DataLoader<string, ReadonlyMap<string, number | null>>;
 }
 
-async function sum(bucket: Bucket, path: string): Promise<number | null> {
-  return (await bucket.sums.load(path)).get(bucket.row.keyString) ?? null;
+/** The sum at hand (read along with the bucket: no promise), or loaded (batched over the buckets). */
+function sum(bucket: Bucket, path: string): number | null | Promise<number | null> {
+  const { sums } = bucket.row;
+  if (sums?.has(path)) return sums.get(path) ?? null;
+  return bucket.sums.load(path).then((byBucket) => byBucket.get(bucket.row.keyString) ?? null);
 }
 
-async function total(bucket: Bucket, paths: readonly string[]): Promise<number | null> {
-  const values = await Promise.all(paths.map((p) => sum(bucket, p)));
-  return values.every((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+function total(bucket: Bucket, paths: readonly string[]): number | null | Promise<number | null> {
+  const add = (values: readonly (number | null)[]) => (values.every((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0));
+  const values = paths.map((p) => sum(bucket, p));
+  if (values.every((v) => !(v instanceof Promise))) return add(values as (number | null)[]);
+  return Promise.all(values.map(async (v) => v)).then(add);
 }
 
 function sumsLoader(store: Store, query: StatsQuery): DataLoader<string, ReadonlyMap<string, number | null>> {
@@ -43,6 +51,46 @@ function sumsLoader(store: Store, query: StatsQuery): DataLoader<string, Readonl
     const byBucket = await store.statsSums({ ...query, paths });
     return paths.map((path) => new Map([...byBucket].map(([key, values]) => [key, values.get(path) ?? null])));
   });
+}
+
+/** The cell paths each sum field of StatsBucket reads (besides `sum(path)`). */
+const FIELD_PATHS: Readonly<Record<string, readonly string[]>> = {
+  applicationsReceived: ['applications.newReceived.total'],
+  carriedOver: ['applications.carriedOver.total'],
+  granted: ['applications.results.granted.total'],
+  partiallyGranted: ['applications.results.partiallyGranted.total'],
+  denied: DENIAL_REASONS.map(deniedPath),
+  deniedByReason: DENIAL_REASONS.map(deniedPath),
+  handled: ['applications.results.total.total'],
+  carriedForward: ['applications.carriedForward.total'],
+  reviews: ['reviewLitigation.review.total'],
+  litigation: ['reviewLitigation.litigationDirect.total', 'reviewLitigation.litigationAfterReview.total'],
+};
+
+/** Most paths summed in the buckets' own statement (one join each); any further ones go through the loader. */
+const MAX_INLINE_SUMS = 12;
+
+/**
+ * The cell paths the selection under `stats` will sum, so the bucket statement computes them along
+ * (one round trip). Best effort: what this misses (or an invalid path) is loaded, or refused, by the resolvers.
+ */
+function requestedPaths(info: GraphQLResolveInfo): Set<string> {
+  const paths = new Set<string>();
+  for (const field of selectedFields(info)) {
+    if (field.name.value === 'sum') {
+      const arg = field.arguments?.find((a) => a.name.value === 'path');
+      const value: unknown = arg ? valueFromASTUntyped(arg.value, info.variableValues) : undefined;
+      if (typeof value === 'string' && CELL_PATHS.has(value)) paths.add(value);
+    } else {
+      for (const p of FIELD_PATHS[field.name.value] ?? []) paths.add(p);
+    }
+  }
+  return paths;
+}
+
+/** Give the loader the sums the bucket statement brought, so the fields need no second statement. */
+function primeSums(loader: DataLoader<string, ReadonlyMap<string, number | null>>, rows: readonly StatsBucketRow[], paths: readonly string[]): void {
+  for (const path of paths) loader.prime(path, new Map(rows.map((row) => [row.keyString, row.sums?.get(path) ?? null])));
 }
 
 export const StatsDimensionEnum = builder.enumType('StatsDimension', {
@@ -138,7 +186,7 @@ builder.queryField('stats', (t) =>
       first: t.arg.int({ description: `At most this many buckets (after ordering), 0–${MAX_STATS_BUCKETS}.` }),
     },
     complexity: (args) => ({ field: 5, multiplier: Math.min(args.first ?? 50, 1000) }),
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       if (args.first != null && (args.first < 0 || args.first > MAX_STATS_BUCKETS)) {
         throw new GatewayError('BAD_USER_INPUT', `first must be between 0 and ${MAX_STATS_BUCKETS}.`, { argument: 'first' });
       }
@@ -146,7 +194,8 @@ builder.queryField('stats', (t) =>
       // Without orderBy the database returns just the first buckets; ordering by a sum needs them all (bounded).
       const limit = args.first != null && orderPath === null ? args.first : MAX_STATS_BUCKETS + 1;
       const query: StatsQuery = { filter: toStoreFilter(args.filter), groupBy: args.groupBy, limit };
-      const rows = await ctx.store.stats(query);
+      const inline = [...new Set([...(orderPath === null ? [] : [orderPath]), ...requestedPaths(info)])].slice(0, MAX_INLINE_SUMS);
+      const rows = await ctx.store.stats({ ...query, sums: inline });
       if (rows.length > MAX_STATS_BUCKETS) {
         throw new GatewayError(
           'TOO_MANY_BUCKETS',
@@ -155,6 +204,7 @@ builder.queryField('stats', (t) =>
         );
       }
       const sums = sumsLoader(ctx.store, query);
+      primeSums(sums, rows, inline);
       let buckets: Bucket[] = rows.map((row) => ({ row, sums }));
       if (orderPath !== null) {
         const values = await sums.load(orderPath);

@@ -7,7 +7,8 @@ const Converter = (OpenCC as unknown as { Converter: (options: { from: string; t
 
 let twToCn: Convert | null = null;
 let hkToCn: Convert | null = null;
-const cache = new Map<number, number>();
+/** Simplified form by UTF-16 code unit, 0 = not looked up yet (no code unit ≥ U+3400 maps to 0). */
+const cache = new Uint16Array(0x10000);
 
 function converters(): [Convert, Convert] {
   const tw = twToCn ?? Converter({ from: 'tw', to: 'cn' });
@@ -19,14 +20,14 @@ function converters(): [Convert, Convert] {
 
 /** Simplified form of one BMP character (itself when it has none, or when the conversion is not 1:1). */
 function simplifyChar(code: number): number {
-  const hit = cache.get(code);
-  if (hit !== undefined) return hit;
+  const hit = cache[code] ?? 0;
+  if (hit !== 0) return hit;
   const [tw, hk] = converters();
   const ch = String.fromCharCode(code);
   let out = tw(ch);
   if (out === ch) out = hk(ch);
   const result = out.length === 1 ? out.charCodeAt(0) : code;
-  cache.set(code, result);
+  cache[code] = result;
   return result;
 }
 

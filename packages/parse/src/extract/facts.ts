@@ -11,6 +11,9 @@ interface QuantityPattern {
   readonly quantity: string;
   readonly re: RegExp;
   readonly label: string;
+  /** A literal every match contains: the pattern is not run on a paragraph without it (a pattern that
+   * begins with a number is otherwise tried at every digit of the text). */
+  readonly needs?: string;
 }
 
 /**
@@ -19,26 +22,26 @@ interface QuantityPattern {
  * 统计表 rows in `legacyQuantity`.
  */
 const QUANTITIES: readonly QuantityPattern[] = [
-  { quantity: 'proactive.total', label: '主动公开政府信息', re: new RegExp(String.raw`(?<!应)主动公开[^,。;:：\d]{0,16}?(?:信息|文件)(?:数)?(?:为|共)?\s*${NUM}\s*条`, 'g') },
-  { quantity: 'applications.carriedOver.total', label: '上年结转申请', re: new RegExp(String.raw`上年结转[^,。;\d]{0,20}?${NUM}\s*件`, 'g') },
-  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|新收|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g') },
-  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)\s*${NUM}\s*件[^,。;\d]{0,12}?申请`, 'g') },
-  { quantity: 'applications.newReceived.total', label: '依申请公开', re: new RegExp(String.raw`依申请公开(?:政府信息|信息)?\s*${NUM}\s*件`, 'g') },
-  { quantity: 'applications.results.total.total', label: '办结申请', re: new RegExp(String.raw`办结[^,。;\d]{0,15}?${NUM}\s*件`, 'g') },
-  { quantity: 'applications.carriedForward.total', label: '结转下年度', re: new RegExp(String.raw`${NUM}\s*件\s*结转下一?年度`, 'g') },
-  { quantity: 'applications.carriedForward.total', label: '结转下年度', re: new RegExp(String.raw`(?:结转|转)下一?年度[^,。;\d]{0,12}?${NUM}\s*件`, 'g') },
-  { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`行政复议(?:案件|申请)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
-  { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`(?:有|共)\s*${NUM}\s*(?:件|起|宗)[^,。;\d]{0,20}?行政复议`, 'g') },
-  { quantity: 'reviewLitigation.litigation', label: '行政诉讼', re: new RegExp(String.raw`行政诉讼(?:案件)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g') },
+  { quantity: 'proactive.total', label: '主动公开政府信息', re: new RegExp(String.raw`(?<!应)主动公开[^,。;:：\d]{0,16}?(?:信息|文件)(?:数)?(?:为|共)?\s*${NUM}\s*条`, 'g'), needs: '主动公开' },
+  { quantity: 'applications.carriedOver.total', label: '上年结转申请', re: new RegExp(String.raw`上年结转[^,。;\d]{0,20}?${NUM}\s*件`, 'g'), needs: '上年结转' },
+  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|新收|接收|接到|受理)[^,。;\d]{0,30}?(?:公开|信息)[^,。;\d]{0,12}?申请[^,。;\d]{0,6}?${NUM}\s*(?:件|条)`, 'g'), needs: '申请' },
+  { quantity: 'applications.newReceived.total', label: '收到申请', re: new RegExp(String.raw`(?:收到|接收|接到|受理)\s*${NUM}\s*件[^,。;\d]{0,12}?申请`, 'g'), needs: '申请' },
+  { quantity: 'applications.newReceived.total', label: '依申请公开', re: new RegExp(String.raw`依申请公开(?:政府信息|信息)?\s*${NUM}\s*件`, 'g'), needs: '依申请公开' },
+  { quantity: 'applications.results.total.total', label: '办结申请', re: new RegExp(String.raw`办结[^,。;\d]{0,15}?${NUM}\s*件`, 'g'), needs: '办结' },
+  { quantity: 'applications.carriedForward.total', label: '结转下年度', re: new RegExp(String.raw`${NUM}\s*件\s*结转下一?年度`, 'g'), needs: '结转下' },
+  { quantity: 'applications.carriedForward.total', label: '结转下年度', re: new RegExp(String.raw`(?:结转|转)下一?年度[^,。;\d]{0,12}?${NUM}\s*件`, 'g'), needs: '年度' },
+  { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`行政复议(?:案件|申请)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g'), needs: '行政复议' },
+  { quantity: 'reviewLitigation.review.total', label: '行政复议', re: new RegExp(String.raw`(?:有|共)\s*${NUM}\s*(?:件|起|宗)[^,。;\d]{0,20}?行政复议`, 'g'), needs: '行政复议' },
+  { quantity: 'reviewLitigation.litigation', label: '行政诉讼', re: new RegExp(String.raw`行政诉讼(?:案件)?(?:数)?(?:为|共)?\s*${NUM}\s*(?:件|起|宗)`, 'g'), needs: '行政诉讼' },
 ];
 
 /** Legacy reports state their 统计表 rows in prose: 已答复3件，其中同意公开3件、同意部分公开0件… */
 const LEGACY_ONLY: readonly QuantityPattern[] = [
-  { quantity: 'legacyStatistics.responsesTotal.year', label: '已答复', re: new RegExp(String.raw`(?:已|共)答复[^,。;\d]{0,8}?${NUM}\s*件`, 'g') },
-  { quantity: 'legacyStatistics.responsesGranted.year', label: '同意公开', re: new RegExp(String.raw`(?<!部分)同意公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
-  { quantity: 'legacyStatistics.responsesPartial.year', label: '同意部分公开', re: new RegExp(String.raw`同意部分公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
-  { quantity: 'legacyStatistics.responsesDenied.year', label: '不予公开', re: new RegExp(String.raw`不予公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
-  { quantity: 'legacyStatistics.responsesOther.year', label: '其他类型答复', re: new RegExp(String.raw`其他类型(?:答复)?[^,。;\d、]{0,6}?${NUM}\s*件`, 'g') },
+  { quantity: 'legacyStatistics.responsesTotal.year', label: '已答复', re: new RegExp(String.raw`(?:已|共)答复[^,。;\d]{0,8}?${NUM}\s*件`, 'g'), needs: '答复' },
+  { quantity: 'legacyStatistics.responsesGranted.year', label: '同意公开', re: new RegExp(String.raw`(?<!部分)同意公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g'), needs: '同意公开' },
+  { quantity: 'legacyStatistics.responsesPartial.year', label: '同意部分公开', re: new RegExp(String.raw`同意部分公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g'), needs: '同意部分公开' },
+  { quantity: 'legacyStatistics.responsesDenied.year', label: '不予公开', re: new RegExp(String.raw`不予公开[^,。;\d、]{0,6}?${NUM}\s*件`, 'g'), needs: '不予公开' },
+  { quantity: 'legacyStatistics.responsesOther.year', label: '其他类型答复', re: new RegExp(String.raw`其他类型(?:答复)?[^,。;\d、]{0,6}?${NUM}\s*件`, 'g'), needs: '其他类型' },
 ];
 
 const ABSENCE_RE = /(?:未|没有|无|尚未)(?:收到|接到|受理|发生|产生|出现)[^。;,]{0,30}?(?:申请|行政复议|行政诉讼|复议|诉讼)[^。;,]{0,20}/g;
@@ -61,6 +64,7 @@ export function extractFacts(stream: Stream, legacy = false): Fact[] {
     bySpan.set(k, fact);
     return fact;
   };
+  const patterns = legacy ? [...QUANTITIES, ...LEGACY_ONLY] : QUANTITIES;
   for (const sb of stream.blocks) {
     if (sb.block.type === 'table') continue;
     const text = stream.norm.slice(sb.from, sb.to);
@@ -73,7 +77,9 @@ export function extractFacts(stream: Stream, legacy = false): Fact[] {
     // totals and their parts
     TOTAL_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while (numeric && (m = TOTAL_RE.exec(text)) !== null) {
+    // every TOTAL_RE match holds 中 (其中|中包括|中包含|中有)
+    const totals = numeric && text.includes('中');
+    while (totals && (m = TOTAL_RE.exec(text)) !== null) {
       const numText = m[1] ?? '';
       const unit = m[2] ?? '';
       const value = parseNumber(numText).value;
@@ -108,7 +114,8 @@ export function extractFacts(stream: Stream, legacy = false): Fact[] {
       }
     }
     // quantities
-    for (const q of numeric ? [...QUANTITIES, ...(legacy ? LEGACY_ONLY : [])] : []) {
+    for (const q of numeric ? patterns : []) {
+      if (q.needs !== undefined && !text.includes(q.needs)) continue;
       q.re.lastIndex = 0;
       let qm: RegExpExecArray | null;
       while ((qm = q.re.exec(text)) !== null) {

@@ -84,6 +84,16 @@ function countSplits(text: string, from: number, intEnd: number, parts: number, 
   return prev[from] ?? 0;
 }
 
+/** The number text[a, b) of a run, or null when it is not one cell's value (leading zero, too long). */
+function validPiece(token: RawToken, a: number, b: number): Piece | null {
+  const s = token.text.slice(a, b);
+  const body = s.startsWith('-') ? s.slice(1) : s;
+  const intLen = body.includes('.') ? body.indexOf('.') : body.length;
+  if (intLen > 1 && body.startsWith('0')) return null;
+  if (intLen > MAX_DIGITS_PER_CELL || intLen === 0) return null;
+  return { value: Number(s), raw: s, from: token.from + a, to: token.from + b };
+}
+
 /** Every way to cut a digit run into `parts` numbers (no leading zeros; a decimal tail stays whole). */
 function splitRun(token: RawToken, parts: number, out: Piece[][], limit: number): boolean {
   const text = token.text;
@@ -92,15 +102,17 @@ function splitRun(token: RawToken, parts: number, out: Piece[][], limit: number)
   const intEnd = dot >= 0 ? dot : text.length;
   const digits = intEnd - sign;
   if (parts > digits) return true;
+  if (parts === 1) {
+    // the common case (one run, one cell): the run whole, when it is a valid number
+    const whole = validPiece(token, 0, text.length);
+    if (whole) {
+      if (out.length >= limit) return false;
+      out.push([whole]);
+    }
+    return true;
+  }
   const cuts: number[] = [];
-  const piece = (a: number, b: number): Piece | null => {
-    const s = text.slice(a, b);
-    const body = s.startsWith('-') ? s.slice(1) : s;
-    const intLen = body.includes('.') ? body.indexOf('.') : body.length;
-    if (intLen > 1 && body.startsWith('0')) return null;
-    if (intLen > MAX_DIGITS_PER_CELL || intLen === 0) return null;
-    return { value: Number(s), raw: s, from: token.from + a, to: token.from + b };
-  };
+  const piece = (a: number, b: number): Piece | null => validPiece(token, a, b);
   // More readings than the limit: overflow at once, without building them (a 40-digit run has millions).
   if (out.length + countSplits(text, sign, intEnd, parts, limit - out.length + 1) > limit) return false;
   let overflow = false;
@@ -156,7 +168,12 @@ function rowCandidates(row: RowInput, issues: SolveIssue[] = []): { candidates: 
     if (!token) {
       if (left === 0) {
         if (out.length >= MAX_ROW_CANDIDATES) overflow = true;
-        else out.push(chosen.flat());
+        else {
+          // chosen.flat(), without Array#flat (slow in V8)
+          const cand: Piece[] = [];
+          for (const part of chosen) for (const piece of part) cand.push(piece);
+          out.push(cand);
+        }
       }
       return;
     }
@@ -172,7 +189,9 @@ function rowCandidates(row: RowInput, issues: SolveIssue[] = []): { candidates: 
       chosen.pop();
       return;
     }
-    const maxParts = Math.min(left - restMin, token.text.replace(/^-/, '').split('.')[0]?.length ?? 1);
+    const sign = token.text.startsWith('-') ? 1 : 0;
+    const dot = token.text.indexOf('.');
+    const maxParts = Math.min(left - restMin, (dot >= 0 ? dot : token.text.length) - sign);
     for (let m = 1; m <= maxParts; m++) {
       if (i === tokens.length - 1 && m !== left) continue;
       const splits: Piece[][] = [];
@@ -288,15 +307,20 @@ export function solveTable(rows: readonly RowInput[], constraints: readonly Cons
     while (parent[r] !== r) r = parent[r] ?? r;
     return r;
   };
-  const usable = across.filter(({ c }) => [...c.lhs, ...c.rhs].every((p) => perRow[rowOfPath.get(p) ?? -1] !== null));
+  // Only a row with several readings needs the joint solve: when every row has one (the usual table),
+  // no group is searched, so the groups are not built.
+  const ambiguous = perRow.some((c) => c !== null && c.length > 1);
+  const usable = ambiguous ? across.filter(({ c }) => [...c.lhs, ...c.rhs].every((p) => perRow[rowOfPath.get(p) ?? -1] !== null)) : [];
   for (const { c } of usable) {
     const idx = [...c.lhs, ...c.rhs].map((p) => rowOfPath.get(p) ?? 0);
     for (const i of idx) parent[findRoot(i)] = findRoot(idx[0] ?? 0);
   }
   const groups = new Map<number, number[]>();
-  rows.forEach((_, i) => {
+  if (ambiguous) rows.forEach((_, i) => {
     const r = findRoot(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
+    const group = groups.get(r);
+    if (group) group.push(i);
+    else groups.set(r, [i]);
   });
   const jointOptions: (Candidate[] | null)[] = rows.map(() => null);
   const assignment: (Candidate | null)[] = rows.map(() => null);
@@ -357,8 +381,8 @@ export function solveTable(rows: readonly RowInput[], constraints: readonly Cons
       const piece = first[k];
       if (!piece) return;
       if (values.size === 1) {
-        const same = options.every((o) => o[k]?.from === piece.from && o[k]?.to === piece.to);
-        cells.set(path, same ? { ...piece } : { value: piece.value, raw: piece.raw, from: piece.from, to: piece.to });
+        // a copy of the first reading's piece (the same fields whether or not the readings cut alike)
+        cells.set(path, { value: piece.value, raw: piece.raw, from: piece.from, to: piece.to });
       } else {
         ambiguous = true;
         const token = row.tokens.find((t) => t.from <= piece.from && piece.to <= t.to);

@@ -18,13 +18,20 @@ export const ORDINAL_RE = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|
 /** A label without its numbering, compacted for matching. */
 export function bodyKey(label: string, simplify?: (s: string) => string): string {
   const body = label.replace(ORDINAL_RE, '');
-  let out = '';
   const s = simplify ? simplify(body) : body;
-  for (const ch of s) {
-    if (IGNORED.has(ch)) continue;
-    const c = ch.charCodeAt(0);
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : ch;
+  // by code unit: IGNORED holds BMP characters only, and full-width folding is one unit to one
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const fold = c >= 0xff01 && c <= 0xff5e;
+    if (IGNORED_CODE[c] === 1 || fold) {
+      if (run < i) out += s.slice(run, i);
+      run = i + 1;
+      if (fold && IGNORED_CODE[c] !== 1) out += String.fromCharCode(c - 0xfee0);
+    }
   }
+  if (run < s.length) out += run === 0 ? s : s.slice(run);
   return out;
 }
 

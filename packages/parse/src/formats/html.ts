@@ -1,4 +1,4 @@
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter, Parser, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type Token, type TreeAdapter } from 'parse5';
 import type { DocBlock, DocCell, FormatProcessor, ProcessorInput, SourceDocument } from '../document.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -14,6 +14,49 @@ const SKIP_TAGS = new Set([
   'footer', 'aside', 'input', 'textarea',
 ]);
 const ENTITY_RE = /&(?:#\d{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)/y;
+
+/**
+ * parse5's default tree adapter, except that an element's end location is written into its location
+ * object instead of a merged copy (`{ ...loc, ...end }`, a slow object spread run for every element).
+ * Safe because every element's location object is its own (made in LocatingParser below); text nodes
+ * share their token's location, so they keep the copying update.
+ */
+const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
+  ...defaultTreeAdapter,
+  updateNodeSourceCodeLocation(node, endLocation) {
+    const loc = node.sourceCodeLocation;
+    if (loc && 'tagName' in node) Object.assign(loc, endLocation);
+    else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
+  },
+};
+
+/**
+ * parse5's parser, except that an element's location is built as a plain literal rather than
+ * `{ ...location, startTag: location }` (the hottest line of the parse: the spread takes V8's slow path
+ * because start-tag locations come in several shapes). Same fields, same values.
+ */
+class LocatingParser extends Parser<DefaultTreeAdapterMap> {
+  override _attachElementToTree(
+    element: Element,
+    location: Token.LocationWithAttributes | null,
+    insertionLocation: Parameters<Parser<DefaultTreeAdapterMap>['_attachElementToTree']>[2],
+  ): void {
+    super._attachElementToTree(element, null, insertionLocation);
+    if (location && this.options.sourceCodeLocationInfo) {
+      const loc: Token.ElementLocation = {
+        startLine: location.startLine,
+        startCol: location.startCol,
+        startOffset: location.startOffset,
+        endLine: location.endLine,
+        endCol: location.endCol,
+        endOffset: location.endOffset,
+        startTag: location,
+      };
+      if (location.attrs !== undefined) loc.attrs = location.attrs;
+      element.sourceCodeLocation = loc;
+    }
+  }
+}
 
 /** Source offset of every character of a text node's decoded value (entities, CRLF accounted for). */
 function mapText(html: string, start: number, end: number, value: string): number[] {
@@ -176,7 +219,7 @@ function findArticle(doc: DefaultTreeAdapterTypes.Document): Element | null {
  * nesting cannot overflow the stack.
  */
 export function htmlToDocument(html: string, format: 'html' | 'docx' = 'html'): SourceDocument {
-  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const doc = LocatingParser.parse(html, { sourceCodeLocationInfo: true, treeAdapter });
   const blocks: DocBlock[] = [];
   const para = new BlockBuilder();
   let headingLevel: number | undefined;
@@ -192,18 +235,21 @@ export function htmlToDocument(html: string, format: 'html' | 'docx' = 'html'): 
   const flushPara = (): void => {
     const b = para.take();
     if (!b) return;
-    if (headingLevel !== undefined) blocks.push({ type: 'heading', level: headingLevel, ...b });
-    else blocks.push({ type: 'paragraph', ...b });
+    // explicit literals, not spreads: object spread is slow here and gives the blocks varying shapes
+    if (headingLevel !== undefined) blocks.push({ type: 'heading', level: headingLevel, text: b.text, offsets: b.offsets, start: b.start, end: b.end });
+    else blocks.push({ type: 'paragraph', text: b.text, offsets: b.offsets, start: b.start, end: b.end });
   };
   const closeCell = (): void => {
     if (!cell || !row) return;
     const b = cell.builder.take();
     const loc = cell.el.sourceCodeLocation;
     const at = loc?.startTag?.endOffset ?? loc?.startOffset ?? 0;
+    const rowSpan = span(cell.el, 'rowspan');
+    const colSpan = span(cell.el, 'colspan');
     row.push(
       b
-        ? { ...b, rowSpan: span(cell.el, 'rowspan'), colSpan: span(cell.el, 'colspan') }
-        : { text: '', start: at, end: at, offsets: [at], rowSpan: span(cell.el, 'rowspan'), colSpan: span(cell.el, 'colspan') },
+        ? { text: b.text, offsets: b.offsets, start: b.start, end: b.end, rowSpan, colSpan }
+        : { text: '', start: at, end: at, offsets: [at], rowSpan, colSpan },
     );
     cell = null;
   };

@@ -13,7 +13,7 @@ import type { ReportInput } from './ingest.js';
 export interface ImportOptions {
   /** Reports per transaction (default 200). */
   readonly batchSize?: number;
-  /** Batches written at the same time (PostgreSQL; default 1). The next batch is linted meanwhile. */
+  /** Batches written at the same time (store default: 2 on PostgreSQL, 1 on PGlite). The next batch is linted meanwhile. */
   readonly concurrency?: number;
   /** Called after each batch with the number of reports read so far. */
   readonly onProgress?: (done: number) => void;

@@ -148,7 +148,7 @@ async function writeFindings(
 }
 
 async function writeCells(trx: Transaction<Database>, reportId: number, report: Report, fresh: boolean): Promise<void> {
-  if (!fresh) await trx.deleteFrom('cells').where('report_id', '=', reportId).execute();
+  if (!fresh) await trx.deleteFrom('cell_values').where('report_id', '=', reportId).execute();
   const cells = reportCells(report);
   await insertCells(
     trx,

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Report, TemplateId } from '@xxgk/schema';
+import type { AgencyKind, AgencyLevel } from '@xxgk/schema';
 import type { Database, StoredFinding } from '../database.js';
+import type { StoredAgency } from './agencies.js';
+import { toFinding } from './findings.js';
 import { reportFilterSql, reportOrderSql } from './report-filter.js';
 import type { ReportFilter, ReportOrder } from './report-filter.js';
 
@@ -23,6 +26,10 @@ export interface StoredReport {
   readonly ingestedAt: Date;
   readonly updatedAt: Date;
   readonly report: Report;
+  /** The report's agency, when the statement read it along (getReports, findReports and findReportSummaries do). */
+  readonly agency?: StoredAgency;
+  /** The report's findings (as findingsByReport), when asked to read them along (findReportSummaries with `findings`). */
+  readonly findings?: StoredFinding[];
 }
 
 /** A report without its model: what lists need (the model is loaded on demand). */
@@ -58,6 +65,35 @@ const COLUMNS = [
   'r.updated_at',
   'r.report',
 ] as const;
+
+/** The agency's columns read along with a report (one statement instead of a second for the agency). */
+const AGENCY_COLUMNS = [
+  'a.name as agency_name',
+  'a.level as agency_level',
+  'a.kind as agency_kind',
+  'a.region_code as agency_region_code',
+  'a.region_name as agency_region_name',
+] as const;
+
+interface AgencyRow {
+  agency_id: number;
+  agency_name: string;
+  agency_level: string | null;
+  agency_kind: string | null;
+  agency_region_code: string | null;
+  agency_region_name: string | null;
+}
+
+function agencyOf(row: AgencyRow): StoredAgency {
+  return {
+    id: row.agency_id,
+    name: row.agency_name,
+    level: row.agency_level as AgencyLevel | null,
+    kind: row.agency_kind as AgencyKind | null,
+    regionCode: row.agency_region_code,
+    regionName: row.agency_region_name,
+  };
+}
 
 interface Row {
   id: number;
@@ -102,10 +138,11 @@ export async function getReports(db: Kysely<Database>, ids: readonly number[]): 
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('reports as r')
-    .select(COLUMNS)
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select([...COLUMNS, ...AGENCY_COLUMNS])
     .where('r.id', '=', sql<number>`ANY(${[...new Set(ids)]}::int[])`)
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, toStored(row)]));
+  const byId = new Map(rows.map((row) => [row.id, { ...toStored(row), agency: agencyOf(row) }]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -114,28 +151,41 @@ export interface FindReportsOptions {
   readonly orderBy?: ReportOrder | null;
   readonly limit: number;
   readonly offset?: number;
+  /** findReportSummaries: read each report's findings in the same statement (a page that shows them: one round trip). */
+  readonly findings?: boolean;
 }
+
+type FindingRow = Parameters<typeof toFinding>[0] & { id: number };
+
+/** A page's findings in the page's statement: each report's, in linter order, as JSON. */
+const FINDINGS_JSON = sql<FindingRow[]>`(
+  SELECT coalesce(json_agg(json_build_object(
+           'id', f.id, 'rule_id', f.rule_id, 'severity', f.severity, 'message', f.message, 'message_id', f.message_id,
+           'line', f.line, 'column', f."column", 'end_line', f.end_line, 'end_column', f.end_column, 'path', f.path,
+           'fingerprint', f.fingerprint) ORDER BY f.ordinal), '[]')
+    FROM findings f WHERE f.report_id = r.id)`;
 
 /** A page of reports matching a filter. */
 export async function findReports(db: Kysely<Database>, options: FindReportsOptions): Promise<StoredReport[]> {
   const rows = await db
     .selectFrom('reports as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
-    .select(COLUMNS)
+    .select([...COLUMNS, ...AGENCY_COLUMNS])
     .where(reportFilterSql(options.filter))
     .orderBy(reportOrderSql(options.orderBy))
     .limit(options.limit)
     .offset(options.offset ?? 0)
     .execute();
-  return rows.map(toStored);
+  return rows.map((row) => ({ ...toStored(row), agency: agencyOf(row) }));
 }
 
-/** A page of reports matching a filter, without their models (cheaper for lists). */
+/** A page of reports matching a filter, without their models (cheaper for lists), with their agencies. */
 export async function findReportSummaries(db: Kysely<Database>, options: FindReportsOptions): Promise<ReportSummary[]> {
   const rows = await db
     .selectFrom('reports as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
-    .select(COLUMNS.filter((c) => c !== 'r.report'))
+    .select([...COLUMNS.filter((c) => c !== 'r.report'), ...AGENCY_COLUMNS])
+    .$if(options.findings === true, (q) => q.select(FINDINGS_JSON.as('findings_json')))
     .where(reportFilterSql(options.filter))
     .orderBy(reportOrderSql(options.orderBy))
     .limit(options.limit)
@@ -143,7 +193,10 @@ export async function findReportSummaries(db: Kysely<Database>, options: FindRep
     .execute();
   return rows.map((row) => {
     const { report: _model, ...summary } = toStored({ ...row, report: null as unknown as Report });
-    return summary;
+    const json = (row as { findings_json?: FindingRow[] | string }).findings_json;
+    if (json === undefined) return { ...summary, agency: agencyOf(row) };
+    const list = typeof json === 'string' ? (JSON.parse(json) as FindingRow[]) : json;
+    return { ...summary, agency: agencyOf(row), findings: list.map((f) => ({ ...toFinding(f), id: f.id, reportId: row.id })) };
   });
 }
 

@@ -31,6 +31,8 @@ export interface StatsBucketRow {
   readonly errorCount: number;
   readonly warningCount: number;
   readonly unbalancedCount: number;
+  /** Sums of the cells asked for with `sums` (path → sum, null when no report of the bucket fills it). */
+  readonly sums?: ReadonlyMap<string, number | null>;
 }
 
 export interface StatsQuery {
@@ -53,8 +55,7 @@ function dims(groupBy: readonly StatsDimension[]): { select: RawBuilder<unknown>
   return { select, group };
 }
 
-function keyOf(groupBy: readonly StatsDimension[], row: Record<string, unknown>): { key: StatsKey; keyString: string } {
-  const unique = [...new Set(groupBy)];
+function keyOf(groupBy: readonly StatsDimension[], row: Record<string, unknown>, unique = [...new Set(groupBy)]): { key: StatsKey; keyString: string } {
   const key: StatsKey = {};
   const values: unknown[] = [];
   unique.forEach((d, i) => {
@@ -65,9 +66,10 @@ function keyOf(groupBy: readonly StatsDimension[], row: Record<string, unknown>)
   return { key, keyString: JSON.stringify(values) };
 }
 
-/** Report, agency and finding counts per bucket (ordered by the dimensions). */
-export async function stats(db: Kysely<Database>, query: StatsQuery): Promise<StatsBucketRow[]> {
+/** Report, agency and finding counts per bucket (ordered by the dimensions), and the sums of the cells in `sums`. */
+export async function stats(db: Kysely<Database>, query: StatsQuery & { readonly sums?: readonly string[] }): Promise<StatsBucketRow[]> {
   const { select, group } = dims(query.groupBy);
+  const paths = [...new Set(query.sums ?? [])];
   const cols = [
     ...select,
     sql`count(*)::int AS report_count`,
@@ -75,22 +77,31 @@ export async function stats(db: Kysely<Database>, query: StatsQuery): Promise<St
     sql`coalesce(sum(r.error_count), 0)::int AS error_count`,
     sql`coalesce(sum(r.warning_count), 0)::int AS warning_count`,
     sql`count(*) FILTER (WHERE r.balanced = false)::int AS unbalanced_count`,
+    ...paths.map((_, i) => sql`sum(${sql.ref(`s${i}.value`)})::float8 AS ${sql.ref(`sum${i}`)}`),
   ];
+  // Cell sums in the same statement, one round trip instead of two: (report_id, path) is the cells
+  // key, so each join adds at most one row per report and the counts stay right.
+  const cells = sql.join(
+    paths.map((p, i) => sql`LEFT JOIN cells ${sql.ref(`s${i}`)} ON ${sql.ref(`s${i}.report_id`)} = r.id AND ${sql.ref(`s${i}.path`)} = ${p}`),
+    sql` `,
+  );
   const order = select.length === 0 ? sql`1` : sql.join(select.map((_, i) => sql`${sql.raw(String(i + 1))} NULLS LAST`));
   const result = await sql<Record<string, unknown>>`
     SELECT ${sql.join(cols)}
-    FROM reports r JOIN agencies a ON a.id = r.agency_id
+    FROM reports r JOIN agencies a ON a.id = r.agency_id ${cells}
     WHERE ${reportFilterSql(query.filter)}
     GROUP BY ${group}
     ORDER BY ${order}
     ${limitSql(query.limit)}`.execute(db);
+  const unique = [...new Set(query.groupBy)];
   return result.rows.map((row) => ({
-    ...keyOf(query.groupBy, row),
+    ...keyOf(query.groupBy, row, unique),
     reportCount: row.report_count as number,
     agencyCount: row.agency_count as number,
     errorCount: row.error_count as number,
     warningCount: row.warning_count as number,
     unbalancedCount: row.unbalanced_count as number,
+    ...(paths.length === 0 ? {} : { sums: new Map(paths.map((p, i) => [p, (row[`sum${i}`] as number | null) ?? null])) }),
   }));
 }
 
