@@ -19,8 +19,10 @@ CREATE OR REPLACE VIEW postgraphile_bench.agencies AS
 CREATE OR REPLACE VIEW postgraphile_bench.reports AS
   SELECT r.id, r.agency_id, r.year, r.title, r.template, r.balanced, r.error_count, r.warning_count, r.published_on,
          substr(a.region_code, 1, 2) || '0000' AS province,
-         (SELECT c.value FROM public.cells c WHERE c.report_id = r.id AND c.path = 'applications.newReceived.total') AS applications_received
-    FROM public.reports r JOIN public.agencies a ON a.id = r.agency_id;
+         c.value AS applications_received
+    FROM public.reports r JOIN public.agencies a ON a.id = r.agency_id
+    LEFT JOIN public.cell_values c ON c.report_id = r.id
+     AND c.path_id = (SELECT p.id FROM public.cell_paths p WHERE p.path = 'applications.newReceived.total');
 CREATE OR REPLACE VIEW postgraphile_bench.findings AS
   SELECT id, report_id, ordinal, rule_id, severity, message FROM public.findings;
 CREATE OR REPLACE VIEW postgraphile_bench.cells AS
