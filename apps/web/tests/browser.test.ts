@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReport } from '@xxgk/synth';
 import type { GeneratedReport } from '@xxgk/synth';
 import { lineStarts, offsetOf } from '../src/client/positions.js';
-import { startTestServer } from './support.js';
+import { openBrowser, startTestServer } from './support.js';
 import type { TestServer } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 interface Finding {
@@ -59,28 +56,16 @@ describe('the editors’ page in Chromium', () => {
   let page: Page;
   let report: GeneratedReport;
   let tmp: string;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
-    }
     [server, report, tmp] = await Promise.all([
       startTestServer(),
       generateReport({ seed: 11, year: 2023, format: 'html', defect: 'table-sum' }),
       mkdtemp(join(tmpdir(), 'xxgk-web-upload-')),
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    ({ browser, page, errors: pageErrors, requests } = await openBrowser());
   });
 
   afterAll(async () => {

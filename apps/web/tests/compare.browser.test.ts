@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateConsecutive, renderSync } from '@xxgk/synth';
-import { startTestServer } from './support.js';
+import { openBrowser, startTestServer } from './support.js';
 import type { TestServer } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 /** Two consecutive reports of one agency: 4 of the 2023 report's paragraphs reappear (moved) in 2024's. */
@@ -24,27 +21,16 @@ describe('the 年度对比 view in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
-    }
     server = await startTestServer({
       // Ingested as `xxgk ingest` does: parsed, linted (copied-text against last year's text), stored.
       populate: async (store) => {
         for (const f of files) expect((await store.ingest(f.bytes, { name: f.name })).status).toBe('inserted');
       },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    ({ browser, page, errors: pageErrors } = await openBrowser({ height: 900 }));
   });
 
   afterAll(async () => {

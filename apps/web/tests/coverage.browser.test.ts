@@ -1,17 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegion, renderSync } from '@xxgk/synth';
 import type { ExpectedPublication } from '@xxgk/synth';
-import { startTestServer } from './support.js';
+import { openBrowser, startTestServer } from './support.js';
 import type { TestServer } from './support.js';
 import { readCsv } from './read-csv.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const YEAR = 2024;
 const region = generateRegion({ seed: 23, regionCode: '5301', years: [2023, YEAR], agencies: 10, missing: 3, late: 3, workSummary: 2, undated: 1, outside: 2 });
@@ -42,12 +39,9 @@ describe('the coverage view in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
-    }
     server = await startTestServer({
       // The region's documents, linted by the real linter (so 工作总结 are also document-kind findings).
       populate: async (store) => {
@@ -55,15 +49,7 @@ describe('the coverage view in Chromium', () => {
         expect(result.inserted).toBe(region.reports.length);
       },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
+    ({ browser, page, errors: pageErrors } = await openBrowser({ acceptDownloads: true }));
   });
 
   afterAll(async () => {

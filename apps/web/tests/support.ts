@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createGateway, demoAnalyzer, seedDemo } from '@xxgk/gateway';
 import type { Gateway } from '@xxgk/gateway';
 import { createDefaultAnalyzer, openStore } from '@xxgk/store';
@@ -88,4 +91,39 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface TestBrowser {
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Uncaught page errors and console errors, for `expect(errors).toEqual([])`. */
+  readonly errors: string[];
+  /** Every URL the page requested. */
+  readonly requests: string[];
+}
+
+/** Debian's headless Chromium (never a downloaded browser) with one page that records its errors and requests. */
+export async function openBrowser(options: { height?: number; acceptDownloads?: boolean } = {}): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({
+    viewport: { width: 1366, height: options.height ?? 768 },
+    locale: 'zh-CN',
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { browser, page, errors, requests };
 }
