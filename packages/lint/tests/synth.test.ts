@@ -26,7 +26,8 @@ async function lintGenerated(seed: number, format: SynthFormat, defect: DefectId
 /**
  * What a text dump cannot carry. A dump glues a table's figures into one run of digits and drops blank
  * cells, so a blank total (blank-total) leaves no trace, and a 2019 表二 row whose split is ambiguous is
- * left unread (an invalid-number warning at the run) instead of feeding item-continuity.
+ * left unread (an invalid-number warning at the run); item-continuity then warns only when no reading
+ * keeps the chain, so it misses some.
  */
 const UNREADABLE: ReadonlySet<string> = new Set(['blank-total text-dump', 'item-continuity text-dump']);
 

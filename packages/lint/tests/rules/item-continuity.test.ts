@@ -25,8 +25,43 @@ ruleTester.run('item-continuity', rule, {
       previousReport: buildReport({ template: 'national-2019', year: 2019, cells: { 'proactive.penalty.delta': null } }),
     },
     { name: 'national-2021 reports have no item counts', report: buildReport(), previousReport: buildReport({ year: 2022 }) },
+    {
+      name: 'glued digits read two ways, one of which continues last year (not flagged: it may be right)',
+      report: buildReport({
+        template: 'national-2019',
+        year: 2020,
+        cells: {
+          'proactive.licensing.prevYearItems': { value: null, raw: '3940', candidates: [39, 394] },
+          'proactive.otherServices.prevYearItems': 17,
+          'proactive.fees.prevYearItems': 5,
+        },
+      }),
+      previousReport: report2019,
+    },
   ],
   invalid: [
+    {
+      name: 'glued digits read two ways, neither of which continues last year',
+      report: buildReport({
+        template: 'national-2019',
+        year: 2020,
+        cells: {
+          'proactive.licensing.prevYearItems': { value: null, raw: '4240', candidates: [42, 424] },
+          'proactive.otherServices.prevYearItems': 17,
+          'proactive.fees.prevYearItems': 5,
+        },
+      }),
+      previousReport: report2019,
+      errors: [
+        {
+          messageId: 'discontinuousEveryReading',
+          line: 18,
+          column: 6,
+          message: '行政许可: 上一年项目数量（可读作 42 / 424）与2019年的上一年项目数量（42）加本年增/减（-3）在任何读法下都不相等',
+          path: 'proactive.licensing.prevYearItems',
+        },
+      ],
+    },
     {
       name: '行政许可 and 行政事业性收费 ignore last year’s change',
       report: buildReport({
