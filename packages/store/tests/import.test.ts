@@ -48,4 +48,30 @@ describe.each(testDrivers())('importReports ($name)', (driver) => {
     const found = await store.findReports({ filter: { agencyName: '金溪县', hasFindings: { ruleId: 'carryover-mismatch' } }, limit: 10 });
     expect(found.map((r) => r.year).sort()).toEqual([2022, 2023]);
   });
+
+  it('keeps at most keepLastYears reports in memory and reads older ones back: the same findings', async () => {
+    // Three agencies' years interleaved, batches of 1: with room for only the batch in flight, every
+    // previous year has been evicted by the time it is needed and comes back from the database.
+    const agencies = ['宁都县', '石城县', '瑞金市'].map((name, i) => ({ name: `${name}人民政府`, level: 'county' as const, region: { code: `36073${i}` } }));
+    const inputs = [2021, 2022, 2023].flatMap((year) =>
+      agencies.map((agency, i) => {
+        const previous = buildReport({ seed: 10 * i + year - 1, agency, year: year - 1 });
+        const forward = cellValue(previous.applications?.carriedForward.naturalPerson) ?? 0;
+        return { report: buildReport({ seed: 10 * i + year, agency, year, carriedOver: { naturalPerson: forward + 1 } }) };
+      }),
+    );
+    const findings = async (keepLastYears?: number) => {
+      const fresh = await driver.open({ analyzer: jsonAnalyzer });
+      try {
+        await fresh.importReports(inputs, { batchSize: 1, ...(keepLastYears ? { keepLastYears } : {}) });
+        const reports = await fresh.findReports({ filter: { hasFindings: { ruleId: 'carryover-mismatch' } }, limit: 50 });
+        return reports.map((r) => `${r.agency?.name ?? r.agencyId} ${r.year}`).sort();
+      } finally {
+        await fresh.close();
+      }
+    };
+    const kept = await findings();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await findings(1)).toEqual(kept);
+  });
 });

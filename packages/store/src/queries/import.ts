@@ -15,6 +15,12 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** Batches written at the same time (store default: 2 on PostgreSQL, 1 on PGlite). The next batch is linted meanwhile. */
   readonly concurrency?: number;
+  /**
+   * How many reports (with their texts) are kept in memory as "last year's report" for the next years'
+   * cross-year rules (default 2,000, at least the batches in flight); older ones are read back from the
+   * database when needed, so memory stays bounded on imports of any size.
+   */
+  readonly keepLastYears?: number;
   /** Called after each batch with the number of reports read so far. */
   readonly onProgress?: (done: number) => void;
 }
@@ -208,6 +214,7 @@ export async function importReports(
   const size = options.batchSize ?? 200;
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const lastYear = new Map<string, LastYear>();
+  const keep = Math.max(options.keepLastYears ?? 2_000, size * (concurrency + 1));
   let batch: ReportInput[] = [];
   let read = 0;
   let inserted = 0;
@@ -228,6 +235,11 @@ export async function importReports(
     const current = batch;
     batch = [];
     const prepared = await prepareBatch(db, analyzer, current, lastYear, read);
+    // Oldest first: a report of a batch not yet written is among the newest entries and stays.
+    for (const key of lastYear.keys()) {
+      if (lastYear.size <= keep) break;
+      lastYear.delete(key);
+    }
     while (inFlight.size >= concurrency) await Promise.race(inFlight.keys());
     if (state.failed) throw state.error;
     const write: Promise<void> = db
