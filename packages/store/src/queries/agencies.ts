@@ -30,7 +30,8 @@ export interface AgencyFilter {
   readonly asOf?: string | null;
 }
 
-interface Row {
+/** An agencies row as the database returns it. */
+export interface AgencyRow {
   id: number;
   name: string;
   level: string | null;
@@ -39,7 +40,8 @@ interface Row {
   region_name: string | null;
 }
 
-function toStored(row: Row): StoredAgency {
+/** An agencies row as the store's StoredAgency. */
+export function toStoredAgency(row: AgencyRow): StoredAgency {
   return {
     id: row.id,
     name: row.name,
@@ -74,7 +76,7 @@ export async function getAgencies(db: Kysely<Database>, ids: readonly number[]):
     .select(COLUMNS)
     .where('a.id', '=', sql<number>`ANY(${[...new Set(ids)]}::int[])`)
     .execute();
-  const byId = new Map(rows.map((row) => [row.id, toStored(row)]));
+  const byId = new Map(rows.map((row) => [row.id, toStoredAgency(row)]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -93,7 +95,7 @@ export async function findAgencies(
     .limit(options.limit)
     .offset(options.offset ?? 0)
     .execute();
-  return rows.map(toStored);
+  return rows.map(toStoredAgency);
 }
 
 export async function countAgencies(db: Kysely<Database>, filter?: AgencyFilter | null): Promise<number> {

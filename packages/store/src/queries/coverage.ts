@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { AgencyKind, AgencyLevel } from '@xxgk/schema';
 import type { Database } from '../database.js';
 import { StoreError } from '../errors.js';
-import type { AgencyFilter, StoredAgency } from './agencies.js';
-import { agencyFilterSql } from './agencies.js';
+import type { AgencyFilter, AgencyRow, StoredAgency } from './agencies.js';
+import { agencyFilterSql, toStoredAgency } from './agencies.js';
 import { deadlineSql, publishedOnSql, today, workSummarySql } from './publication-sql.js';
 
 /**
@@ -51,13 +50,7 @@ export interface CoverageQuery extends YearRange {
 /** At most this many years per agency in one query. */
 export const MAX_COVERAGE_YEARS = 50;
 
-interface Row {
-  id: number;
-  name: string;
-  level: string | null;
-  kind: string | null;
-  region_code: string | null;
-  region_name: string | null;
+interface Row extends AgencyRow {
   year: number;
   deadline: string;
   report_id: number | null;
@@ -70,14 +63,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 function toRow(row: Row, asOf: string): CoverageRow {
-  const agency: StoredAgency = {
-    id: row.id,
-    name: row.name,
-    level: row.level as AgencyLevel | null,
-    kind: row.kind as AgencyKind | null,
-    regionCode: row.region_code,
-    regionName: row.region_name,
-  };
+  const agency = toStoredAgency(row);
   const status: PublicationStatus =
     row.report_id === null
       ? row.deadline < asOf

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropPostgresSchema, openStore } from '../../src/index.js';
 import type { Store } from '../../src/index.js';
-import { expectedReports, prng, runChild, verifyStore } from './crash.js';
+import { random as prng } from '../../src/testing/index.js';
+import { expectedReports, runChild, verifyStore } from './crash.js';
 
 /**
  * Crash safety: a child process (node + the BUILT @xxgk/store) ingests N generated reports and is

@@ -116,14 +116,3 @@ export async function verifyStore(store: Store, expected: readonly Report[]): Pr
   return { reports: rows.rows.length, problems };
 }
 
-/** A small deterministic PRNG (mulberry32) so a failing run can be replayed with XXGK_CRASH_SEED. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
