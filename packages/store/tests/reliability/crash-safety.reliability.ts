@@ -65,20 +65,25 @@ describe.each([pgliteTarget, postgresTarget])('crash safety (%#: 0 = pglite, 1 =
     const random = prng(SEED + (target.name === 'pglite' ? 0 : 1));
     const env = { ...target.env, XXGK_CHILD_FROM: '0', XXGK_CHILD_COUNT: String(N) };
     const kills: string[] = [];
+    let landed = 0;
     for (let k = 0; k < KILLS; k += 1) {
       const killAfter = 1 + Math.floor(random() * (N - 1));
       const delayMs = Math.floor(random() * 40);
       const run = await runChild(env, { killAfter, delayMs });
-      expect(run.killed, `child ended before the kill: ${run.stderr}`).toBe(true);
+      // Once earlier runs stored most documents, a re-run skips them fast and may finish before its kill
+      // point: then it must have ended cleanly (and the store is checked the same way).
+      if (!run.killed) expect(run.code, `child neither killed nor clean: ${run.stderr}`).toBe(0);
+      else landed += 1;
       const store = await target.open();
       try {
         const verdict = await verifyStore(store, expected);
         expect(verdict.problems).toEqual([]);
-        kills.push(`after line ${killAfter} + ${delayMs} ms → ${verdict.reports} whole reports`);
+        kills.push(`${run.killed ? 'killed' : 'finished before the kill'} after line ${killAfter} + ${delayMs} ms → ${verdict.reports} whole reports`);
       } finally {
         await store.close();
       }
     }
+    expect(landed, 'no kill landed during an ingest').toBeGreaterThan(0);
     const last = await runChild(env);
     expect(last.code, last.stderr).toBe(0);
     expect(last.ingested).toBe(N);
@@ -90,7 +95,7 @@ describe.each([pgliteTarget, postgresTarget])('crash safety (%#: 0 = pglite, 1 =
     } finally {
       await store.close();
     }
-    figures.push(`[crash] ${target.name}: ${KILLS} kills (${kills.join('; ')}), re-run → ${N}/${N} reports, 0 partial, 0 duplicate`);
+    figures.push(`[crash] ${target.name}: ${landed} of ${KILLS} kills landed (${kills.join('; ')}), re-run → ${N}/${N} reports, 0 partial, 0 duplicate`);
   }, 900_000);
 });
 
