@@ -6,7 +6,7 @@ import { TEMPLATES } from '@xxgk/schema/templates';
 import type { StatsBucketRow, StatsQuery, Store } from '@xxgk/store';
 import { builder } from '../builder.js';
 import { GatewayError } from '../errors.js';
-import { selectedFields } from '../selection.js';
+import { selectedFields, selects } from '../selection.js';
 import { AgencyLevelEnum, AgencyRef } from './agency.js';
 import { ReportFilterInput, SortDirectionEnum, TemplateEnum, toStoreFilter } from './report.js';
 
@@ -134,7 +134,13 @@ const StatsBucketRef = builder.objectRef<Bucket>('StatsBucket').implement({
       resolve: (b, _a, ctx) => (b.row.key.AGENCY == null ? null : ctx.loaders.agency.load(Number(b.row.key.AGENCY))),
     }),
     reports: t.int({ resolve: (b) => b.row.reportCount }),
-    agencies: t.int({ resolve: (b) => b.row.agencyCount }),
+    agencies: t.int({
+      resolve: (b) => {
+        // Counted whenever the selection has `agencies` (the stats resolver looks before it queries).
+        if (b.row.agencyCount === null) throw new Error('agency count not computed');
+        return b.row.agencyCount;
+      },
+    }),
     errors: t.int({ description: 'Error findings.', resolve: (b) => b.row.errorCount }),
     warnings: t.int({ description: 'Warning findings.', resolve: (b) => b.row.warningCount }),
     findings: t.int({ resolve: (b) => b.row.errorCount + b.row.warningCount }),
@@ -193,7 +199,8 @@ builder.queryField('stats', (t) =>
       const orderPath = args.orderBy ? checkPath(args.orderBy.path) : null;
       // Without orderBy the database returns just the first buckets; ordering by a sum needs them all (bounded).
       const limit = args.first != null && orderPath === null ? args.first : MAX_STATS_BUCKETS + 1;
-      const query: StatsQuery = { filter: toStoreFilter(args.filter), groupBy: args.groupBy, limit };
+      // Agency counts only when asked for: without them the stats cube answers more groupings.
+      const query: StatsQuery = { filter: toStoreFilter(args.filter), groupBy: args.groupBy, limit, agencyCount: selects(info, 'agencies') };
       const inline = [...new Set([...(orderPath === null ? [] : [orderPath]), ...requestedPaths(info)])].slice(0, MAX_INLINE_SUMS);
       const rows = await ctx.store.stats({ ...query, sums: inline });
       if (rows.length > MAX_STATS_BUCKETS) {

@@ -3,7 +3,7 @@ import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { AgencyKind, AgencyLevel } from '@xxgk/schema';
 import type { Database } from '../database.js';
 import { lateReportSql, missingReportSql, today, workSummaryReportSql } from './publication-sql.js';
-import { likeContains } from './report-filter.js';
+import { likeContains, likePrefix } from './report-filter.js';
 
 export interface StoredAgency {
   readonly id: number;
@@ -59,7 +59,7 @@ export function agencyFilterSql(filter: AgencyFilter | null | undefined): RawBui
   const conds: RawBuilder<unknown>[] = [];
   if (f.name != null && f.name !== '') conds.push(sql`a.name LIKE ${likeContains(f.name)}`);
   if (f.regionCode != null && f.regionCode !== '') {
-    conds.push(sql`a.region_code LIKE ${f.regionCode.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+    conds.push(sql`a.region_code LIKE ${likePrefix(f.regionCode)}`);
   }
   if (f.levels != null) conds.push(sql`a.level = ANY(${[...f.levels]}::text[])`);
   if (f.missingReportFor != null) conds.push(missingReportSql(f.missingReportFor, f.asOf ?? today()));

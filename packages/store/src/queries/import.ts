@@ -8,6 +8,7 @@ import type { Database } from '../database.js';
 import { withoutNul } from '../nul.js';
 import { reportCells, tablesBalance } from '../report-cells.js';
 import { insertCells } from './cells.js';
+import { retryConflicts } from './ingest.js';
 import type { ReportInput } from './ingest.js';
 
 export interface ImportOptions {
@@ -242,21 +243,18 @@ export async function importReports(
     }
     while (inFlight.size >= concurrency) await Promise.race(inFlight.keys());
     if (state.failed) throw state.error;
-    const write: Promise<void> = db
-      .transaction()
-      .execute((trx) => writeBatch(trx, prepared))
-      .then(
-        (n) => {
-          inserted += n;
-          inFlight.delete(write);
-          done.push(prepared.read);
-          report();
-        },
-        (error: unknown) => {
-          inFlight.delete(write);
-          if (!state.failed) Object.assign(state, { failed: true, error });
-        },
-      );
+    const write: Promise<void> = retryConflicts(() => db.transaction().execute((trx) => writeBatch(trx, prepared))).then(
+      (n) => {
+        inserted += n;
+        inFlight.delete(write);
+        done.push(prepared.read);
+        report();
+      },
+      (error: unknown) => {
+        inFlight.delete(write);
+        if (!state.failed) Object.assign(state, { failed: true, error });
+      },
+    );
     inFlight.set(write, prepared.read);
   };
   try {

@@ -194,12 +194,23 @@ export async function ingest(
 ): Promise<IngestResult> {
   // U+0000 cannot be stored as text/jsonb: replaced by U+FFFD before lint and store (offsets kept).
   const analyzed = withoutNul(await analyzeInput(input, analyzer, options));
-  try {
-    return await store(db, analyzer, analyzed);
-  } catch (error) {
-    // A concurrent ingest of the same agency and year won the race: run again, now as an update.
-    if ((error as { code?: unknown }).code === '23505') return store(db, analyzer, analyzed);
-    throw error;
+  // A concurrent ingest of the same agency and year won the race (23505): run again, now as an update.
+  return retryConflicts(() => store(db, analyzer, analyzed), ['23505']);
+}
+
+/**
+ * Run a transaction again when PostgreSQL gave it up for another's sake: a deadlock (40P01; writers
+ * of the stats cube lock its rows in grain order within a statement, not across statements) or one
+ * of the given codes. At most three attempts.
+ */
+export async function retryConflicts<T>(run: () => Promise<T>, codes: readonly string[] = []): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || typeof code !== 'string' || !(code === '40P01' || codes.includes(code))) throw error;
+    }
   }
 }
 

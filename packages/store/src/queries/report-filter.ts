@@ -33,6 +33,11 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** LIKE pattern for a literal prefix. */
+export function likePrefix(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** The filter as a condition over `reports r JOIN agencies a`. */
 export function reportFilterSql(filter: ReportFilter | null | undefined): RawBuilder<SqlBool> {
   const conds: RawBuilder<unknown>[] = [];
@@ -42,7 +47,7 @@ export function reportFilterSql(filter: ReportFilter | null | undefined): RawBui
   if (f.agencyIds != null) conds.push(sql`r.agency_id = ANY(${[...f.agencyIds]}::int[])`);
   if (f.agencyName != null && f.agencyName !== '') conds.push(sql`a.name LIKE ${likeContains(f.agencyName)}`);
   if (f.regionCode != null && f.regionCode !== '') {
-    conds.push(sql`a.region_code LIKE ${f.regionCode.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+    conds.push(sql`a.region_code LIKE ${likePrefix(f.regionCode)}`);
   }
   if (f.levels != null) conds.push(sql`a.level = ANY(${[...f.levels]}::text[])`);
   if (f.templates != null) conds.push(sql`r.template = ANY(${[...f.templates]}::text[])`);
