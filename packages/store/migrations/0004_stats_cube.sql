@@ -13,6 +13,8 @@ CREATE TABLE stats_cube (
   reports     integer NOT NULL,
   errors      bigint NOT NULL,
   warnings    bigint NOT NULL,
+  -- reports whose tables balance / don't (neither: no tables to check)
+  balanced    integer NOT NULL,
   unbalanced  integer NOT NULL,
   -- indexed by cell_paths.id: the sum of the cell's values, and how many reports have a value there
   totals      numeric[] NOT NULL,
@@ -23,14 +25,20 @@ CREATE UNIQUE INDEX stats_cube_grain_key ON stats_cube (year, province, level, t
 -- A change to one grain: counts (path_id NULL) or one cell path's sum and count.
 CREATE TYPE xxgk_stats_delta AS (
   year integer, province text, level text, template text,
-  reports integer, errors integer, warnings integer, unbalanced integer,
+  reports integer, errors integer, warnings integer, balanced integer, unbalanced integer,
   path_id integer, total numeric, filled numeric
 );
 -- A report with the grain it counts in.
 CREATE TYPE xxgk_stats_report AS (
   id integer, year integer, province text, level text, template text,
-  errors integer, warnings integer, unbalanced integer
+  errors integer, warnings integer, balanced integer, unbalanced integer
 );
+CREATE FUNCTION xxgk_stats_report_row(id integer, year integer, region_code text, level text, template text,
+                                      errors integer, warnings integer, balanced boolean)
+RETURNS xxgk_stats_report LANGUAGE sql IMMUTABLE AS $$
+  SELECT ROW(id, year, substr(region_code, 1, 2), level, template, errors, warnings,
+             CASE WHEN balanced THEN 1 ELSE 0 END, CASE WHEN NOT balanced THEN 1 ELSE 0 END)::xxgk_stats_report
+$$;
 
 -- a + b element-wise (the shorter padded with zeros)
 CREATE FUNCTION xxgk_array_add(a numeric[], b numeric[]) RETURNS numeric[] LANGUAGE sql IMMUTABLE AS $$
@@ -47,9 +55,10 @@ $$;
 
 -- Add deltas to the cube: one upsert per grain, in grain order (concurrent writers lock rows in one order).
 CREATE FUNCTION xxgk_stats_merge(deltas xxgk_stats_delta[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO stats_cube AS c (year, province, level, template, reports, errors, warnings, unbalanced, totals, filled)
+  INSERT INTO stats_cube AS c (year, province, level, template, reports, errors, warnings, balanced, unbalanced, totals, filled)
   SELECT d.year, d.province, d.level, d.template,
-         coalesce(sum(d.reports), 0), coalesce(sum(d.errors), 0), coalesce(sum(d.warnings), 0), coalesce(sum(d.unbalanced), 0),
+         coalesce(sum(d.reports), 0), coalesce(sum(d.errors), 0), coalesce(sum(d.warnings), 0),
+         coalesce(sum(d.balanced), 0), coalesce(sum(d.unbalanced), 0),
          xxgk_array_dense(array_agg(d.path_id) FILTER (WHERE d.path_id IS NOT NULL), array_agg(d.total) FILTER (WHERE d.path_id IS NOT NULL)),
          xxgk_array_dense(array_agg(d.path_id) FILTER (WHERE d.path_id IS NOT NULL), array_agg(d.filled) FILTER (WHERE d.path_id IS NOT NULL))
     FROM unnest(deltas) AS d
@@ -59,6 +68,7 @@ CREATE FUNCTION xxgk_stats_merge(deltas xxgk_stats_delta[]) RETURNS void LANGUAG
     reports = c.reports + excluded.reports,
     errors = c.errors + excluded.errors,
     warnings = c.warnings + excluded.warnings,
+    balanced = c.balanced + excluded.balanced,
     unbalanced = c.unbalanced + excluded.unbalanced,
     totals = xxgk_array_add(c.totals, excluded.totals),
     filled = xxgk_array_add(c.filled, excluded.filled)
@@ -68,11 +78,11 @@ $$;
 CREATE FUNCTION xxgk_stats_report_deltas(rs xxgk_stats_report[], sign integer, counts boolean, cells boolean)
 RETURNS xxgk_stats_delta[] LANGUAGE sql STABLE AS $$
   SELECT ARRAY(
-    SELECT ROW(r.year, r.province, r.level, r.template, sign, sign * r.errors, sign * r.warnings, sign * r.unbalanced, NULL, NULL, NULL)::xxgk_stats_delta
+    SELECT ROW(r.year, r.province, r.level, r.template, sign, sign * r.errors, sign * r.warnings, sign * r.balanced, sign * r.unbalanced, NULL, NULL, NULL)::xxgk_stats_delta
       FROM unnest(rs) AS r
      WHERE counts
     UNION ALL
-    SELECT ROW(r.year, r.province, r.level, r.template, 0, 0, 0, 0, v.path_id, sign * sum(v.value::numeric), sign * count(v.value))::xxgk_stats_delta
+    SELECT ROW(r.year, r.province, r.level, r.template, 0, 0, 0, 0, 0, v.path_id, sign * sum(v.value::numeric), sign * count(v.value))::xxgk_stats_delta
       FROM unnest(rs) AS r JOIN cell_values v ON v.report_id = r.id
      WHERE cells
      GROUP BY r.year, r.province, r.level, r.template, v.path_id)
@@ -84,31 +94,27 @@ CREATE FUNCTION xxgk_stats_reports() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     PERFORM xxgk_stats_merge(xxgk_stats_report_deltas(ARRAY(
-      SELECT ROW(n.id, n.year, substr(a.region_code, 1, 2), a.level, n.template, n.error_count, n.warning_count,
-                 CASE WHEN n.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+      SELECT xxgk_stats_report_row(n.id, n.year, a.region_code, a.level, n.template, n.error_count, n.warning_count, n.balanced)
         FROM new_reports n JOIN agencies a ON a.id = n.agency_id), 1, true, false));
   ELSIF TG_OP = 'UPDATE' THEN
     PERFORM xxgk_stats_merge(
       xxgk_stats_report_deltas(ARRAY(
-        SELECT ROW(o.id, o.year, substr(a.region_code, 1, 2), a.level, o.template, o.error_count, o.warning_count,
-                   CASE WHEN o.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+        SELECT xxgk_stats_report_row(o.id, o.year, a.region_code, a.level, o.template, o.error_count, o.warning_count, o.balanced)
           FROM old_reports o JOIN agencies a ON a.id = o.agency_id), -1, true, false)
       || xxgk_stats_report_deltas(ARRAY(
-        SELECT ROW(n.id, n.year, substr(a.region_code, 1, 2), a.level, n.template, n.error_count, n.warning_count,
-                   CASE WHEN n.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+        SELECT xxgk_stats_report_row(n.id, n.year, a.region_code, a.level, n.template, n.error_count, n.warning_count, n.balanced)
           FROM new_reports n JOIN agencies a ON a.id = n.agency_id), 1, true, false)
       || xxgk_stats_report_deltas(ARRAY(
-        SELECT ROW(o.id, o.year, substr(a.region_code, 1, 2), a.level, o.template, 0, 0, 0)::xxgk_stats_report
+        SELECT xxgk_stats_report_row(o.id, o.year, a.region_code, a.level, o.template, 0, 0, NULL)
           FROM old_reports o JOIN new_reports n ON n.id = o.id JOIN agencies a ON a.id = o.agency_id
          WHERE (o.year, o.template, o.agency_id) IS DISTINCT FROM (n.year, n.template, n.agency_id)), -1, false, true)
       || xxgk_stats_report_deltas(ARRAY(
-        SELECT ROW(n.id, n.year, substr(a.region_code, 1, 2), a.level, n.template, 0, 0, 0)::xxgk_stats_report
+        SELECT xxgk_stats_report_row(n.id, n.year, a.region_code, a.level, n.template, 0, 0, NULL)
           FROM old_reports o JOIN new_reports n ON n.id = o.id JOIN agencies a ON a.id = n.agency_id
          WHERE (o.year, o.template, o.agency_id) IS DISTINCT FROM (n.year, n.template, n.agency_id)), 1, false, true));
   ELSE
     PERFORM xxgk_stats_merge(xxgk_stats_report_deltas(ARRAY(
-      SELECT ROW(o.id, o.year, substr(a.region_code, 1, 2), a.level, o.template, o.error_count, o.warning_count,
-                 CASE WHEN o.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+      SELECT xxgk_stats_report_row(o.id, o.year, a.region_code, a.level, o.template, o.error_count, o.warning_count, o.balanced)
         FROM old_reports o JOIN agencies a ON a.id = o.agency_id), -1, true, true));
     -- (was reports_delete_cells: cells go after the cube has let go of them)
     DELETE FROM cell_values v USING old_reports d WHERE v.report_id = d.id;
@@ -138,13 +144,13 @@ CREATE FUNCTION xxgk_stats_cells() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     PERFORM xxgk_stats_merge(ARRAY(
-      SELECT ROW(r.year, substr(a.region_code, 1, 2), a.level, r.template, 0, 0, 0, 0, o.path_id, -sum(o.value::numeric), -count(o.value))::xxgk_stats_delta
+      SELECT ROW(r.year, substr(a.region_code, 1, 2), a.level, r.template, 0, 0, 0, 0, 0, o.path_id, -sum(o.value::numeric), -count(o.value))::xxgk_stats_delta
         FROM old_cells o JOIN reports r ON r.id = o.report_id JOIN agencies a ON a.id = r.agency_id
        GROUP BY r.year, substr(a.region_code, 1, 2), a.level, r.template, o.path_id));
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     PERFORM xxgk_stats_merge(ARRAY(
-      SELECT ROW(r.year, substr(a.region_code, 1, 2), a.level, r.template, 0, 0, 0, 0, n.path_id, sum(n.value::numeric), count(n.value))::xxgk_stats_delta
+      SELECT ROW(r.year, substr(a.region_code, 1, 2), a.level, r.template, 0, 0, 0, 0, 0, n.path_id, sum(n.value::numeric), count(n.value))::xxgk_stats_delta
         FROM new_cells n JOIN reports r ON r.id = n.report_id JOIN agencies a ON a.id = r.agency_id
        GROUP BY r.year, substr(a.region_code, 1, 2), a.level, r.template, n.path_id));
   END IF;
@@ -163,13 +169,11 @@ CREATE FUNCTION xxgk_stats_agencies() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM xxgk_stats_merge(
     xxgk_stats_report_deltas(ARRAY(
-      SELECT ROW(r.id, r.year, substr(o.region_code, 1, 2), o.level, r.template, r.error_count, r.warning_count,
-                 CASE WHEN r.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+      SELECT xxgk_stats_report_row(r.id, r.year, o.region_code, o.level, r.template, r.error_count, r.warning_count, r.balanced)
         FROM old_agencies o JOIN new_agencies n ON n.id = o.id JOIN reports r ON r.agency_id = o.id
        WHERE (substr(o.region_code, 1, 2), o.level) IS DISTINCT FROM (substr(n.region_code, 1, 2), n.level)), -1, true, true)
     || xxgk_stats_report_deltas(ARRAY(
-      SELECT ROW(r.id, r.year, substr(n.region_code, 1, 2), n.level, r.template, r.error_count, r.warning_count,
-                 CASE WHEN r.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+      SELECT xxgk_stats_report_row(r.id, r.year, n.region_code, n.level, r.template, r.error_count, r.warning_count, r.balanced)
         FROM old_agencies o JOIN new_agencies n ON n.id = o.id JOIN reports r ON r.agency_id = n.id
        WHERE (substr(o.region_code, 1, 2), o.level) IS DISTINCT FROM (substr(n.region_code, 1, 2), n.level)), 1, true, true));
   RETURN NULL;
@@ -180,6 +184,5 @@ CREATE TRIGGER agencies_stats_update AFTER UPDATE ON agencies
 
 -- what is stored already
 SELECT xxgk_stats_merge(xxgk_stats_report_deltas(ARRAY(
-  SELECT ROW(r.id, r.year, substr(a.region_code, 1, 2), a.level, r.template, r.error_count, r.warning_count,
-             CASE WHEN r.balanced = false THEN 1 ELSE 0 END)::xxgk_stats_report
+  SELECT xxgk_stats_report_row(r.id, r.year, a.region_code, a.level, r.template, r.error_count, r.warning_count, r.balanced)
     FROM reports r JOIN agencies a ON a.id = r.agency_id), 1, true, true));

@@ -7,6 +7,7 @@ import type { StoredAgency } from './agencies.js';
 import { toFinding } from './findings.js';
 import { reportFilterSql, reportOrderSql } from './report-filter.js';
 import type { ReportFilter, ReportOrder } from './report-filter.js';
+import { countFromCube } from './stats.js';
 
 /** A report as stored: the model plus what the store knows about it. */
 export interface StoredReport {
@@ -200,8 +201,10 @@ export async function findReportSummaries(db: Kysely<Database>, options: FindRep
   });
 }
 
-/** How many reports match a filter. */
+/** How many reports match a filter: from the stats cube when it can tell, else by counting them. */
 export async function countReports(db: Kysely<Database>, filter?: ReportFilter | null): Promise<number> {
+  const fromCube = await countFromCube(db, filter);
+  if (fromCube !== null) return fromCube;
   const row = await db
     .selectFrom('reports as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')

@@ -143,19 +143,46 @@ const CUBE_DIMENSION_SQL: Partial<Record<StatsDimension, string>> = {
 const CUBE_FILTER_FIELDS: ReadonlySet<string> = new Set(['yearFrom', 'yearTo', 'regionCode', 'levels', 'templates']);
 
 /**
+ * The filter as a condition on the cube's rows, or null when it narrows on what the cube doesn't
+ * hold. `balanced` is allowed when the caller counts from the cube's balanced / unbalanced columns.
+ */
+function cubeConditions(filter: ReportFilter | null | undefined, options: { balanced: boolean }): RawBuilder<unknown>[] | null {
+  const f = filter ?? {};
+  for (const [field, value] of Object.entries(f)) {
+    if (value == null || value === '' || CUBE_FILTER_FIELDS.has(field) || (field === 'balanced' && options.balanced)) continue;
+    return null;
+  }
+  if (f.regionCode != null && f.regionCode.length > 2) return null;
+  const conds: RawBuilder<unknown>[] = [sql`c.reports > 0`];
+  if (f.yearFrom != null) conds.push(sql`c.year >= ${f.yearFrom}`);
+  if (f.yearTo != null) conds.push(sql`c.year <= ${f.yearTo}`);
+  if (f.regionCode != null && f.regionCode !== '') conds.push(sql`c.province LIKE ${likePrefix(f.regionCode)}`);
+  if (f.levels != null) conds.push(sql`c.level = ANY(${[...f.levels]}::text[])`);
+  if (f.templates != null) conds.push(sql`c.template = ANY(${[...f.templates]}::text[])`);
+  return conds;
+}
+
+/**
  * Whether the stats cube answers the query: grouped by and filtered on its grain only, and, when
  * agency counts are needed, one year per bucket (an agency has one dated report a year, so there
  * a bucket's agencies are its reports).
  */
 export function cubeServes(query: StatsQuery): boolean {
-  const f: Record<string, unknown> = { ...query.filter };
-  for (const [field, value] of Object.entries(f)) {
-    if (value != null && value !== '' && !CUBE_FILTER_FIELDS.has(field)) return false;
-  }
-  if (typeof f.regionCode === 'string' && f.regionCode.length > 2) return false;
+  if (cubeConditions(query.filter, { balanced: false }) === null) return false;
   if (!query.groupBy.every((d) => d in CUBE_DIMENSION_SQL)) return false;
   if (query.agencyCount === false) return true;
+  const f = query.filter ?? {};
   return query.groupBy.includes('YEAR') || (f.yearFrom != null && f.yearFrom === f.yearTo);
+}
+
+/** How many reports match the filter, from the stats cube; null when the cube can't tell (filtered on more than its grain). */
+export async function countFromCube(db: Kysely<Database>, filter: ReportFilter | null | undefined): Promise<number | null> {
+  const conds = cubeConditions(filter, { balanced: true });
+  if (conds === null) return null;
+  const column = filter?.balanced == null ? 'reports' : filter.balanced ? 'balanced' : 'unbalanced';
+  const result = await sql<{ n: number }>`
+    SELECT coalesce(sum(${sql.ref(`c.${column}`)}), 0)::int AS n FROM stats_cube c WHERE ${sql.join(conds, sql` AND `)}`.execute(db);
+  return result.rows[0]?.n ?? 0;
 }
 
 /** From the stats cube: a few rows per year, whatever the number of reports. */
@@ -164,13 +191,8 @@ async function cubeStats(db: Kysely<Database>, query: StatsQuery & { readonly su
   const select = unique.map((d, i) => sql`${sql.raw(CUBE_DIMENSION_SQL[d] as string)} AS ${sql.ref(`d${i}`)}`);
   const group = unique.length === 0 ? sql`()` : sql.join(unique.map((d) => sql.raw(CUBE_DIMENSION_SQL[d] as string)));
   const paths = [...new Set(query.sums ?? [])];
-  const f = query.filter ?? {};
-  const conds: RawBuilder<unknown>[] = [sql`c.reports > 0`];
-  if (f.yearFrom != null) conds.push(sql`c.year >= ${f.yearFrom}`);
-  if (f.yearTo != null) conds.push(sql`c.year <= ${f.yearTo}`);
-  if (f.regionCode != null && f.regionCode !== '') conds.push(sql`c.province LIKE ${likePrefix(f.regionCode)}`);
-  if (f.levels != null) conds.push(sql`c.level = ANY(${[...f.levels]}::text[])`);
-  if (f.templates != null) conds.push(sql`c.template = ANY(${[...f.templates]}::text[])`);
+  const conds = cubeConditions(query.filter, { balanced: false });
+  if (conds === null) throw new StoreError('INVALID_ARGUMENT', 'the stats cube cannot apply this filter');
   // Each path's index into the cube's arrays, looked up once (null for a path never stored: a null sum).
   const ids =
     paths.length === 0
