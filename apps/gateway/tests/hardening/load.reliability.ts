@@ -24,9 +24,9 @@ import { createGateway } from '../../src/yoga.js';
  *  2. reads only, READ_SECONDS (30 s; XXGK_LOAD_READ_SECONDS), on the data phase 1 left.
  * The first 10 % of each phase warms up (not timed). Asserts zero errors in both, no heap growth of the
  * gateway across phase 1 (after a full GC at the end of its warm-up and at its end), and the gateway
- * goal — read p99 under 20 ms — on the reads of phase 2. Phase 1's read and ingest percentiles are
- * printed, not asserted: every ingest invalidates the cache and blocks the event loop for its parse,
- * lint and statements, so on 2 cores the reads around it exceed the goal (see the printed figures).
+ * goal — read p99 under 20 ms — for every read query in both phases. In phase 1 every ingest drops the
+ * cache, so reads there are mostly executed; `stats` stays within the goal because it reads the stats
+ * cube (migration 0004), not every report. Ingest percentiles are printed, not asserted.
  */
 
 const SECONDS = process.env.XXGK_LOAD_SECONDS ? Number(process.env.XXGK_LOAD_SECONDS) : process.env.XXGK_LOAD_LONG ? 300 : 120;
@@ -145,7 +145,12 @@ describe('loopback load: mixed reads and ingests', () => {
     return { reads, text };
   }
 
-  it(`holds ${SECONDS} s of mixed reads and ingests, then ${READ_SECONDS} s of reads: zero errors, no memory growth, read p99 < ${P99_GOAL_MS} ms`, async () => {
+  /** Each read query's p99 (ms). */
+  function p99ByQuery(result: ClientResult): Record<string, number> {
+    return Object.fromEntries(Object.entries(result.reads).map(([name, ms]) => [name, percentile([...ms].sort((a, b) => a - b), 99)]));
+  }
+
+  it(`holds ${SECONDS} s of mixed reads and ingests, then ${READ_SECONDS} s of reads: zero errors, no memory growth, p99 of every read < ${P99_GOAL_MS} ms in both`, async () => {
     // phase 1: mixed
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     let warmHeapMb = 0;
@@ -181,6 +186,9 @@ describe('loopback load: mixed reads and ingests', () => {
     expect(warmHeapMb).toBeGreaterThan(0);
     expect(endHeapMb - warmHeapMb).toBeLessThan(32);
     expect(r.reads.length).toBeGreaterThan(100);
-    expect(percentile(r.reads, 99)).toBeLessThan(P99_GOAL_MS);
+    expect(Object.keys(p99ByQuery(mixed)).sort()).toEqual(READS.map((q) => q.name).sort());
+    for (const [name, p99] of [...Object.entries(p99ByQuery(mixed)), ...Object.entries(p99ByQuery(readsOnly))]) {
+      expect(p99, `${name} p99`).toBeLessThan(P99_GOAL_MS);
+    }
   }, (SECONDS + READ_SECONDS + 120) * 1000);
 });
